@@ -1,0 +1,148 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { HttpApi, HttpStage, type HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
+import { AppFunction, type AppFunctionProps } from './app-function.ts';
+import { DeadLetterQueue, WorkQueue } from './queues.ts';
+
+/** How long an undeliverable event is retried by EventBridge before it goes to the dead-letter queue. */
+const ruleRetry = { retryAttempts: 8, maxEventAge: Duration.hours(4) };
+
+/**
+ * What every capability shares: the event bus (with an archive for replays), the state tables,
+ * the HTTP API, and helpers that apply the platform's rules to new functions, queues and rules:
+ * every queue and every rule target gets a dead-letter queue.
+ */
+export class Backbone extends Construct {
+  readonly bus: EventBus;
+  /** Single-table business state (orders, cases, returns...); its stream feeds the outbox relay. */
+  readonly stateTable: TableV2;
+  /** Every canonical event, per subject, for timelines in the ops console. */
+  readonly journalTable: TableV2;
+  /** Powertools idempotency records: one per processed request, expiring. */
+  readonly idempotencyTable: TableV2;
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.bus = new EventBus(this, 'Bus', { description: 'Canonical after-sales events' });
+    this.bus.archive('Archive', {
+      description: 'Every canonical event, kept for replays',
+      eventPattern: { source: [{ prefix: 'aftersales.' }] as unknown as string[] },
+      retention: Duration.days(365),
+    });
+
+    const tableDefaults = {
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+    this.stateTable = new TableV2(this, 'StateTable', {
+      ...tableDefaults,
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      timeToLiveAttribute: 'expiresAt',
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      globalSecondaryIndexes: [
+        {
+          indexName: 'gsi1',
+          partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+        },
+      ],
+    });
+    this.journalTable = new TableV2(this, 'JournalTable', {
+      ...tableDefaults,
+      partitionKey: { name: 'subject', type: AttributeType.STRING },
+      sortKey: { name: 'at', type: AttributeType.STRING },
+      timeToLiveAttribute: 'expiresAt',
+    });
+    this.idempotencyTable = new TableV2(this, 'IdempotencyTable', {
+      ...tableDefaults,
+      deletionProtection: false,
+      removalPolicy: RemovalPolicy.DESTROY,
+      partitionKey: { name: 'id', type: AttributeType.STRING },
+      timeToLiveAttribute: 'expiration',
+    });
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Storefront webhooks, the customer API and the ops API',
+      createDefaultStage: false,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+  }
+
+  /** A function with the platform defaults; `EVENT_BUS_NAME` is always set and publishing granted. */
+  newFunction(scope: Construct, id: string, props: AppFunctionProps): AppFunction {
+    const fn = new AppFunction(scope, id, {
+      ...props,
+      environment: { EVENT_BUS_NAME: this.bus.eventBusName, ...props.environment },
+    });
+    this.bus.grantPutEventsTo(fn.fn);
+    return fn;
+  }
+
+  /**
+   * Routes `method path` on the HTTP API to a function. A route without an authorizer must say why
+   * it is public (storefront webhooks verify signatures; the catalogue holds no data).
+   */
+  addRoute(method: HttpMethod, path: string, fn: IFunction, id: string, access: { publicBecause: string }): void {
+    for (const route of this.httpApi.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(id, fn) })) {
+      Validations.of(route).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: access.publicBecause });
+    }
+  }
+
+  /**
+   * Events matching `pattern` invoke `fn` asynchronously. Delivery failures go to the rule's
+   * dead-letter queue; handler failures are retried twice by Lambda, then go to the same queue.
+   */
+  subscribeFunction(scope: Construct, id: string, pattern: EventPattern, fn: AppFunction, deadLetters: DeadLetterQueue): Rule {
+    return new Rule(scope, id, {
+      eventBus: this.bus,
+      eventPattern: pattern,
+      targets: [new LambdaFunction(fn.fn, { deadLetterQueue: deadLetters.queue, ...ruleRetry })],
+    });
+  }
+
+  /**
+   * Events matching `pattern` are buffered in `work` and consumed by `fn` in batches with partial
+   * batch failures; a message that keeps failing moves to the queue's dead-letter queue.
+   */
+  subscribeQueue(scope: Construct, id: string, pattern: EventPattern, work: WorkQueue, fn: AppFunction, batchSize = 10): Rule {
+    fn.fn.addEventSource(
+      new SqsEventSource(work.queue, {
+        batchSize,
+        maxBatchingWindow: Duration.seconds(1),
+        reportBatchItemFailures: true,
+      }),
+    );
+    return new Rule(scope, id, {
+      eventBus: this.bus,
+      eventPattern: pattern,
+      targets: [new SqsQueue(work.queue, { deadLetterQueue: work.deadLetters.queue, ...ruleRetry })],
+    });
+  }
+}

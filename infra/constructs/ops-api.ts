@@ -1,0 +1,43 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
+import type { Backbone } from './backbone.ts';
+import { WorkQueue } from './queues.ts';
+
+export interface OpsApiProps {
+  readonly backbone: Backbone;
+}
+
+/**
+ * The ops side: the journal that builds every entity's timeline from the bus, and the public
+ * events catalogue. Later the authenticated ops routes join here.
+ */
+export class OpsApi extends Construct {
+  constructor(scope: Construct, id: string, { backbone }: OpsApiProps) {
+    super(scope, id);
+
+    const journal = backbone.newFunction(this, 'Journal', {
+      entry: 'functions/ops/journal.ts',
+      service: 'ops',
+      description: 'Writes every canonical event to the timelines of the entities it names',
+      environment: { JOURNAL_TABLE_NAME: backbone.journalTable.tableName },
+      timeout: Duration.seconds(20),
+    });
+    backbone.journalTable.grantWriteData(journal.fn);
+    const journalQueue = new WorkQueue(this, 'JournalQueue', {
+      visibilityTimeout: Duration.seconds(120),
+      maxReceiveCount: 3,
+    });
+    backbone.subscribeQueue(this, 'JournalRule', { source: [{ prefix: 'aftersales.' }] as unknown as string[] }, journalQueue, journal, 25);
+
+    const catalogue = backbone.newFunction(this, 'Catalogue', {
+      entry: 'functions/ops/catalogue.ts',
+      service: 'ops',
+      description: 'Serves the canonical event catalogue with JSON Schemas',
+      memorySize: 256,
+    });
+    backbone.addRoute(HttpMethod.GET, '/events/catalogue', catalogue.fn, 'CatalogueIntegration', {
+      publicBecause: 'The events catalogue is public documentation for integrators: schemas only, no shop data.',
+    });
+  }
+}

@@ -1,0 +1,132 @@
+// The local stack's HTTP entrance: the template's API routes, plus `/health` and the `/_local`
+// routes that exist only here (clock, SMS sink, invocations, events, schedules).
+import http from 'node:http';
+import { readBody } from './activity.ts';
+import { apiGatewayHandler, RouteTable } from './api/gateway.ts';
+import { parseIsoDuration } from './clock.ts';
+import { advanceClock } from './scheduler/index.ts';
+import type { LocalStack } from './stack.ts';
+
+class BadRequest extends Error {}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body, null, 2));
+}
+
+/** Problem details (RFC 9457), the error shape of the whole API. */
+function sendProblem(res: http.ServerResponse, status: number, title: string, detail: string): void {
+  res.writeHead(status, { 'content-type': 'application/problem+json' });
+  res.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
+}
+
+async function probe(url: string): Promise<'up' | 'down'> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return 'up';
+  } catch {
+    return 'down';
+  }
+}
+
+async function health(stack: LocalStack) {
+  const { endpoints } = stack;
+  const components = Object.fromEntries(
+    await Promise.all(
+      (Object.keys(endpoints) as (keyof typeof endpoints)[])
+        .filter((name) => name !== 'api')
+        .map(async (name) => [name, { status: await probe(endpoints[name]), url: endpoints[name] }] as const),
+    ),
+  );
+  const up = Object.values(components).every((component) => component.status === 'up');
+  return {
+    status: up ? 'ok' : 'degraded',
+    components: {
+      api: { status: 'up', url: endpoints.api, routes: stack.model.routes.length },
+      ...components,
+      functions: { status: 'up', count: stack.model.functions.length, active: stack.runtime.activeInvocations },
+    },
+    endpoints,
+    clock: stack.clock.now().toISOString(),
+    synth: { reused: stack.synth.reused, seconds: Number(stack.synth.seconds.toFixed(2)) },
+  };
+}
+
+async function jsonBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const raw = (await readBody(req, 64 * 1024)).toString('utf8');
+  try {
+    const parsed = raw ? JSON.parse(raw) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+  } catch {
+    // Reported below.
+  }
+  throw new BadRequest('The body must be a JSON object');
+}
+
+async function moveClock(stack: LocalStack, body: Record<string, unknown>) {
+  const from = stack.clock.now();
+  let to: Date;
+  if (typeof body.advance === 'string' && body.set === undefined) {
+    try {
+      to = new Date(from.getTime() + parseIsoDuration(body.advance));
+    } catch (error) {
+      throw new BadRequest(`advance: ${(error as Error).message}`);
+    }
+  } else if (typeof body.set === 'string' && body.advance === undefined) {
+    to = new Date(body.set);
+    if (Number.isNaN(to.getTime())) throw new BadRequest('set: must be an ISO 8601 date-time such as 2026-12-01T09:00:00Z');
+    if (to < from) throw new BadRequest(`set: ${body.set} is before the current local time ${from.toISOString()}; the clock only moves forward`);
+  } else {
+    throw new BadRequest('Send either {"advance": "<ISO 8601 duration, e.g. P14D>"} or {"set": "<ISO 8601 date-time>"}');
+  }
+  await stack.settle();
+  const fired = await advanceClock({ clock: stack.clock, scheduler: stack.scheduler, to, settle: () => stack.settle() });
+  return { from: from.toISOString(), now: stack.clock.now().toISOString(), fired };
+}
+
+export function createFrontDoor(stack: LocalStack): http.Server {
+  const api = apiGatewayHandler({ routes: new RouteTable(stack.model.routes), runtime: stack.runtime, now: () => stack.clock.now() });
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = `${req.method} ${url.pathname}`;
+    try {
+      if (route === 'GET /health') {
+        const report = await health(stack);
+        return sendJson(res, report.status === 'ok' ? 200 : 503, report);
+      }
+      if (route === 'GET /_local/clock') return sendJson(res, 200, { now: stack.clock.now().toISOString() });
+      if (route === 'POST /_local/clock') return sendJson(res, 200, await moveClock(stack, await jsonBody(req)));
+      if (route === 'GET /_local/sms') return sendJson(res, 200, { messages: stack.sms.sent() });
+      if (route === 'GET /_local/invocations') {
+        return sendJson(res, 200, { invocations: stack.runtime.invocations({ functionName: url.searchParams.get('function') ?? undefined }) });
+      }
+      if (route === 'GET /_local/events') {
+        const filter = { source: url.searchParams.get('source') ?? undefined, detailType: url.searchParams.get('detailType') ?? undefined };
+        return sendJson(res, 200, { events: stack.bus.events(filter) });
+      }
+      if (route === 'GET /_local/wiring') {
+        const { model } = stack;
+        return sendJson(res, 200, {
+          routes: model.routes.map((r) => ({ routeKey: r.routeKey, functionName: r.functionName, logicalId: r.logicalId })),
+          rules: model.rules.map((r) => ({ name: r.name, logicalId: r.logicalId, bus: r.busName, targets: r.targets.map((t) => t.arn) })),
+          mappings: stack.wiredMappings,
+          functions: model.functions.map((f) => ({ name: f.name, logicalId: f.logicalId })),
+          tables: model.tables.map((t) => t.name),
+          queues: model.queues.map((q) => q.url),
+        });
+      }
+      if (route === 'GET /_local/schedules') return sendJson(res, 200, { schedules: stack.scheduler.list() });
+      if (route === 'POST /_local/settle') {
+        await stack.settle();
+        return sendJson(res, 200, { settled: true });
+      }
+      if (url.pathname.startsWith('/_local/')) return sendProblem(res, 404, 'Not Found', `No local route ${route}`);
+      if (await api(req, res, url)) return;
+      sendJson(res, 404, { message: 'Not Found' });
+    } catch (error) {
+      if (error instanceof BadRequest) return sendProblem(res, 400, 'Bad Request', error.message);
+      const status = (error as { statusCode?: number }).statusCode ?? 500;
+      sendProblem(res, status, status === 413 ? 'Payload Too Large' : 'Internal Server Error', (error as Error).message);
+    }
+  });
+}

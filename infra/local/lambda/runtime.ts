@@ -1,0 +1,218 @@
+// Runs the template's functions locally: each warm execution environment is a worker thread with
+// its own environment variables, the bundled handler from cdk.out, a clock that follows the local
+// clock, and its timeout enforced by terminating the worker.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import type { LocalFunction } from '../template/model.ts';
+import type { HarnessData, InvokeMessage, InvokeReply } from './harness.ts';
+
+export type Trigger = 'api' | 'eventbridge' | 'sqs' | 'dynamodb' | 'scheduler' | 'direct';
+
+export interface InvocationRecord {
+  requestId: string;
+  functionName: string;
+  trigger: Trigger;
+  startedAt: string;
+  durationMs: number;
+  outcome: 'success' | 'error' | 'timeout';
+  error?: string;
+}
+
+export type InvokeResult =
+  | { ok: true; result: unknown; requestId: string }
+  | { ok: false; error: { errorType: string; errorMessage: string; stack?: string }; requestId: string };
+
+export interface LambdaRuntimeOptions {
+  functions: LocalFunction[];
+  /** Variables every function gets on top of its own: endpoints, region, credentials. */
+  baseEnvironment: Record<string, string>;
+  clockBuffer: SharedArrayBuffer;
+  workDir: string;
+  /** Receives each line a function writes to stdout or stderr. */
+  log(functionName: string, line: string): void;
+  maxConcurrencyPerFunction?: number;
+  invocationHistory?: number;
+}
+
+interface Environment {
+  worker: Worker;
+  pending?: { resolve(reply: InvokeReply): void };
+}
+
+function bundleHarness(workDir: string): string {
+  const outfile = path.join(workDir, 'lambda-harness.mjs');
+  mkdirSync(workDir, { recursive: true });
+  buildSync({
+    entryPoints: [path.join(import.meta.dirname, 'harness.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+export class LambdaRuntime {
+  private readonly functions = new Map<string, LocalFunction>();
+  private readonly idle = new Map<string, Environment[]>();
+  private readonly busy = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
+  private readonly history: InvocationRecord[] = [];
+  private readonly harnessPath: string;
+  private inFlight = 0;
+  private stopped = false;
+
+  constructor(private readonly options: LambdaRuntimeOptions) {
+    for (const fn of options.functions) this.functions.set(fn.name, fn);
+    this.harnessPath = bundleHarness(options.workDir);
+  }
+
+  has(nameOrArn: string): boolean {
+    return this.functions.has(nameOrArn.split(':').pop()!);
+  }
+
+  get activeInvocations(): number {
+    return this.inFlight;
+  }
+
+  invocations(filter: { functionName?: string } = {}): InvocationRecord[] {
+    return this.history.filter((record) => !filter.functionName || record.functionName === filter.functionName);
+  }
+
+  async invoke(nameOrArn: string, event: unknown, trigger: Trigger): Promise<InvokeResult> {
+    const fn = this.functions.get(nameOrArn.split(':').pop()!);
+    if (!fn) throw new Error(`No function named ${nameOrArn} in the template`);
+    this.inFlight++;
+    try {
+      const environment = await this.acquire(fn);
+      return await this.run(fn, environment, event, trigger);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const all = [...this.idle.values()].flat();
+    this.idle.clear();
+    await Promise.all(all.map((environment) => environment.worker.terminate()));
+  }
+
+  private async acquire(fn: LocalFunction): Promise<Environment> {
+    const limit = this.options.maxConcurrencyPerFunction ?? 10;
+    for (;;) {
+      if (this.stopped) throw new Error('The local stack is shutting down');
+      const warm = this.idle.get(fn.name)?.pop();
+      const busy = this.busy.get(fn.name) ?? 0;
+      if (warm || busy < limit) {
+        this.busy.set(fn.name, busy + 1);
+        return warm ?? this.coldStart(fn);
+      }
+      await new Promise<void>((resolve) => this.waiting.set(fn.name, [...(this.waiting.get(fn.name) ?? []), resolve]));
+    }
+  }
+
+  private release(fn: LocalFunction, environment: Environment | undefined): void {
+    this.busy.set(fn.name, (this.busy.get(fn.name) ?? 1) - 1);
+    if (environment && !this.stopped) this.idle.set(fn.name, [...(this.idle.get(fn.name) ?? []), environment]);
+    this.waiting.get(fn.name)?.shift()?.();
+  }
+
+  private coldStart(fn: LocalFunction): Environment {
+    const data: HarnessData = { modulePath: fn.modulePath, exportName: fn.exportName, clockBuffer: this.options.clockBuffer };
+    const worker = new Worker(this.harnessPath, {
+      workerData: data,
+      env: {
+        ...this.options.baseEnvironment,
+        ...fn.environment,
+        AWS_LAMBDA_FUNCTION_NAME: fn.name,
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
+        AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
+        LAMBDA_TASK_ROOT: path.dirname(fn.modulePath),
+      },
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: fn.memoryMb },
+    });
+    worker.unref();
+    for (const stream of [worker.stdout, worker.stderr]) {
+      let buffered = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        const lines = (buffered + chunk).split('\n');
+        buffered = lines.pop()!;
+        for (const line of lines) if (line.trim()) this.options.log(fn.name, line);
+      });
+    }
+    const environment: Environment = { worker };
+    const fail = (errorType: string, errorMessage: string) =>
+      environment.pending?.resolve({ requestId: '', ok: false, error: { errorType, errorMessage } });
+    worker.on('message', (reply: InvokeReply) => environment.pending?.resolve(reply));
+    worker.on('error', (error) => fail('Runtime.ExitError', `The execution environment crashed: ${error.message}`));
+    worker.on('exit', (code) => fail('Runtime.ExitError', `The execution environment exited with code ${code}`));
+    return environment;
+  }
+
+  private async run(fn: LocalFunction, environment: Environment, event: unknown, trigger: Trigger): Promise<InvokeResult> {
+    const requestId = randomUUID();
+    const startedAt = new Date();
+    const timeoutMs = fn.timeoutSeconds * 1000;
+    const message: InvokeMessage = {
+      requestId,
+      event,
+      timeoutMs,
+      traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Sampled=0`,
+      context: {
+        functionName: fn.name,
+        functionVersion: '$LATEST',
+        invokedFunctionArn: fn.arn,
+        memoryLimitInMB: String(fn.memoryMb),
+        logGroupName: `/aws/lambda/${fn.name}`,
+        logStreamName: `local/[$LATEST]${environment.worker.threadId}`,
+      },
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const reply = await new Promise<InvokeReply | 'timeout'>((resolve) => {
+      environment.pending = { resolve };
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      environment.worker.postMessage(message);
+    });
+    clearTimeout(timer);
+    environment.pending = undefined;
+
+    const crashed = reply !== 'timeout' && !reply.ok && reply.error.errorType === 'Runtime.ExitError';
+    const healthy = reply !== 'timeout' && !crashed;
+    // A timed-out or crashed environment is discarded, as Lambda does; the next call starts cold.
+    if (!healthy) void environment.worker.terminate();
+    this.release(fn, healthy ? environment : undefined);
+
+    const result: InvokeResult =
+      reply === 'timeout'
+        ? { ok: false, requestId, error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } }
+        : reply.ok
+          ? { ok: true, requestId, result: reply.result }
+          : { ok: false, requestId, error: reply.error };
+    this.record({
+      requestId,
+      functionName: fn.name,
+      trigger,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      outcome: reply === 'timeout' ? 'timeout' : result.ok ? 'success' : 'error',
+      error: result.ok ? undefined : `${result.error.errorType}: ${result.error.errorMessage}`,
+    });
+    return result;
+  }
+
+  private record(record: InvocationRecord): void {
+    this.history.push(record);
+    const limit = this.options.invocationHistory ?? 2000;
+    if (this.history.length > limit) this.history.splice(0, this.history.length - limit);
+  }
+}

@@ -1,0 +1,176 @@
+// The local EventBridge Scheduler: the HTTP API over an in-memory store, and the firing of due
+// schedules against the LocalClock, with the target's retry policy and dead-letter queue.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { LocalClock } from '../clock.ts';
+import { schedulerApiHandler } from './server.ts';
+import { ScheduleStore, type ScheduleEntry } from './store.ts';
+import type { FiredSchedule, ListedSchedule, StoredSchedule } from './types.ts';
+
+export interface LocalSchedulerOptions {
+  clock: LocalClock;
+  region: string;
+  accountId: string;
+  /** Delivers a fired schedule to its target; throwing (or rejecting) counts as a failed attempt. */
+  deliver: (schedule: StoredSchedule, firedAt: Date) => Promise<unknown>;
+  /** Called once every attempt failed, when the target has a DeadLetterConfig. */
+  onDeadLetter?: (schedule: StoredSchedule, error: Error) => unknown;
+  /** Schedule groups that exist from the start (the template's); `default` always exists. */
+  groups?: string[];
+  /**
+   * Retries for a target without a RetryPolicy. AWS retries 185 times over 24 hours; locally the
+   * default is 2, so a broken target fails (and dead-letters) quickly. An explicit
+   * RetryPolicy.MaximumRetryAttempts is honoured as given.
+   */
+  defaultRetryAttempts?: number;
+  /** First pause between attempts, doubling each time and capped at one second. Default 25 ms. */
+  retryBackoffMs?: number;
+  log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+const isoSeconds = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
+
+export class LocalScheduler {
+  private readonly store: ScheduleStore;
+  private readonly api: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking = false;
+  private holds = 0;
+
+  constructor(private readonly options: LocalSchedulerOptions) {
+    const { clock, region, accountId } = options;
+    this.store = new ScheduleStore(`arn:aws:scheduler:${region}:${accountId}`, options.groups ?? [], clock.now());
+    this.api = schedulerApiHandler({ store: this.store, now: () => clock.now() });
+  }
+
+  /** The HTTP handler speaking the Scheduler REST-JSON API (bound: pass it to http.createServer as is). */
+  readonly handle = (req: IncomingMessage, res: ServerResponse): Promise<void> => this.api(req, res);
+
+  /** When the next enabled schedule is due, if any (possibly in the past: it fires on the next tick). */
+  nextDueAt(): Date | undefined {
+    return this.store.earliestDue()?.nextDueAt;
+  }
+
+  /** Every schedule, with when it fires next, for inspection. */
+  list(): ListedSchedule[] {
+    return this.store.listed();
+  }
+
+  /**
+   * Fires every enabled schedule due at or before `upTo`, earliest first (a rate schedule may fire
+   * several times), one at a time. Calls are serialized, so the ticker and `advanceClock` never
+   * fire the same occurrence twice.
+   */
+  fireDue(upTo: Date): Promise<FiredSchedule[]> {
+    const run = this.chain.then(async () => {
+      const fired: FiredSchedule[] = [];
+      for (let entry = this.store.earliestDue(upTo); entry; entry = this.store.earliestDue(upTo)) fired.push(await this.fire(entry));
+      return fired;
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Fires what is due by the local clock now (what the ticker does). Skipped while held. */
+  async tick(): Promise<FiredSchedule[]> {
+    if (this.holds > 0 || this.ticking) return [];
+    this.ticking = true;
+    try {
+      return await this.fireDue(this.options.clock.now());
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Fires schedules as time passes, checking every `intervalMs`. */
+  startTicker(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      this.tick().catch((error) => this.options.log?.(`[scheduler] tick failed: ${toError(error).message}`));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Pauses the ticker (advanceClock does this while it moves the clock); returns the release. */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (!released) this.holds--;
+      released = true;
+    };
+  }
+
+  private async fire(entry: ScheduleEntry): Promise<FiredSchedule> {
+    const { schedule } = entry;
+    const dueAt = entry.nextDueAt!;
+    // Move past this occurrence first: an update or delete made by the target while it runs wins.
+    const completed = this.store.advance(entry, dueAt);
+    const firedAt = this.options.clock.now();
+    const retries = schedule.Target.RetryPolicy?.MaximumRetryAttempts ?? this.options.defaultRetryAttempts ?? 2;
+    const backoff = this.options.retryBackoffMs ?? 25;
+    let attempts = 0;
+    let failure: Error | undefined;
+    do {
+      attempts++;
+      if (failure) await sleep(Math.min(backoff * 2 ** (attempts - 2), 1000));
+      try {
+        await Promise.resolve().then(() => this.options.deliver(withContext(schedule, dueAt, attempts), firedAt));
+        failure = undefined;
+      } catch (error) {
+        failure = toError(error);
+        this.options.log?.(`[scheduler] ${schedule.GroupName}/${schedule.Name} attempt ${attempts} failed: ${failure.message}`);
+      }
+    } while (failure && attempts <= retries);
+
+    let outcome: FiredSchedule['outcome'] = 'delivered';
+    let error = failure?.message;
+    if (failure) {
+      outcome = 'failed';
+      if (schedule.Target.DeadLetterConfig?.Arn && this.options.onDeadLetter) {
+        try {
+          await this.options.onDeadLetter(withContext(schedule, dueAt, attempts), failure);
+          outcome = 'dead-lettered';
+        } catch (dlqError) {
+          error = `${failure.message}; the dead-letter queue refused it too: ${toError(dlqError).message}`;
+        }
+      }
+    }
+    if (completed && schedule.ActionAfterCompletion === 'DELETE') this.store.remove(entry);
+    return {
+      name: schedule.Name,
+      groupName: schedule.GroupName,
+      arn: schedule.Arn,
+      dueAt,
+      firedAt,
+      targetArn: schedule.Target.Arn,
+      attempts,
+      outcome,
+      ...(error === undefined ? {} : { error }),
+    };
+  }
+}
+
+/** A copy of the schedule whose Target.Input has Scheduler's context attributes filled in. */
+function withContext(schedule: StoredSchedule, dueAt: Date, attempt: number): StoredSchedule {
+  const input = schedule.Target.Input;
+  const target = { ...schedule.Target };
+  if (input !== undefined) {
+    const values: Record<string, string> = {
+      'schedule-arn': schedule.Arn,
+      'scheduled-time': isoSeconds(dueAt),
+      'execution-id': randomBytes(8).toString('hex'),
+      'attempt-number': String(attempt),
+    };
+    target.Input = input.replace(/<aws\.scheduler\.(schedule-arn|scheduled-time|execution-id|attempt-number)>/g, (_, name: string) => values[name]!);
+  }
+  return { ...schedule, Target: target };
+}

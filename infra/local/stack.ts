@@ -1,0 +1,229 @@
+// Starts the whole system locally from the synthesized CDK template: stand-ins for DynamoDB, SQS,
+// SES, EventBridge, Scheduler and SMS, the template's functions in worker threads, and the HTTP API.
+import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { Activity } from './activity.ts';
+import { LocalClock } from './clock.ts';
+import { Dispatcher } from './dispatcher.ts';
+import { LocalEventBus } from './eventbridge/bus.ts';
+import { LambdaRuntime } from './lambda/runtime.ts';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { SqsPoller } from './mappings/sqs-poller.ts';
+import { StreamPoller } from './mappings/stream-poller.ts';
+import { PersistentMap } from './persistent-map.ts';
+import { LocalScheduler } from './scheduler/index.ts';
+import { startDynamoDbLocal, ensureTables } from './services/dynamodb.ts';
+import { resolvePort } from './services/ports.ts';
+import { startSesLocal } from './services/ses.ts';
+import { ensureQueues, localAccountId, localQueueUrl, startSqsLocal } from './services/sqs.ts';
+import { LocalSmsSink } from './sms.ts';
+import { buildLocalModel, type LocalModel } from './template/model.ts';
+import { synthesize, type SynthResult } from './template/synth.ts';
+import { createFrontDoor } from './front-door.ts';
+import { scheduleDelivery } from './scheduler-delivery.ts';
+
+export interface LocalStackOptions {
+  projectRoot: string;
+  /** The API's port; the stand-ins take the next six. 0 picks free ports for everything. */
+  port?: number;
+  /** Keep DynamoDB data under `.local/` across restarts (the default for `npm start`). */
+  persist?: boolean;
+  /** Receives the stack's own messages and every function log line. */
+  log?: (line: string) => void;
+  region?: string;
+}
+
+export interface LocalEndpoints {
+  api: string;
+  eventbridge: string;
+  scheduler: string;
+  sqs: string;
+  dynamodb: string;
+  sesv2: string;
+  sms: string;
+}
+
+export interface LocalStack {
+  endpoints: LocalEndpoints;
+  /** `AWS_ENDPOINT_URL_*` and friends, for SDK clients outside the stack (tests, scripts). */
+  clientEnvironment: Record<string, string>;
+  model: LocalModel;
+  synth: SynthResult;
+  clock: LocalClock;
+  bus: LocalEventBus;
+  scheduler: LocalScheduler;
+  sms: LocalSmsSink;
+  runtime: LambdaRuntime;
+  /** What is wired: the mappings with a running poller, for the wiring test and `/_local/wiring`. */
+  wiredMappings: string[];
+  /** Waits until every delivery, invocation and mapped queue triggered so far is done. */
+  settle(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as import('node:net').AddressInfo).port));
+  });
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const region = options.region ?? 'us-east-1';
+  const localDir = path.join(options.projectRoot, '.local');
+  mkdirSync(localDir, { recursive: true });
+  const synth = await synthesize(options.projectRoot);
+
+  const base = options.port ?? 3000;
+  const portFor = (offset: number, component: string) => resolvePort(base === 0 ? 0 : base + offset, component);
+  const [apiPort, eventsPort, schedulerPort, sqsPort, dynamoPort, sesPort, smsPort] = [
+    await portFor(0, 'api'),
+    await portFor(1, 'eventbridge'),
+    await portFor(2, 'scheduler'),
+    await portFor(3, 'sqs'),
+    await portFor(4, 'dynamodb'),
+    await portFor(5, 'sesv2'),
+    await portFor(6, 'sms'),
+  ];
+  const stoppers: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+  };
+
+  try {
+    const [dynamo, sqs, ses] = await Promise.all([
+      startDynamoDbLocal({ port: dynamoPort, projectRoot: options.projectRoot, dataDir: options.persist ? path.join(localDir, 'dynamodb') : undefined, credentials, region }),
+      startSqsLocal({ port: sqsPort, projectRoot: options.projectRoot, region, credentials }),
+      startSesLocal(sesPort),
+    ]);
+    stoppers.push(dynamo.stop, sqs.stop, ses.stop);
+
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const model = buildLocalModel(synth.template, {
+      stackName: synth.stackName,
+      region,
+      accountId: localAccountId,
+      assemblyDir: synth.assemblyDir,
+      queueUrl: (name) => localQueueUrl(sqsPort, name),
+      apiUrl,
+    });
+    await Promise.all([ensureTables(dynamo.client, model.tables), ensureQueues(sqs.client, model.queues)]);
+
+    const endpoints: LocalEndpoints = {
+      api: apiUrl,
+      eventbridge: `http://127.0.0.1:${eventsPort}`,
+      scheduler: `http://127.0.0.1:${schedulerPort}`,
+      sqs: sqs.url,
+      dynamodb: dynamo.url,
+      sesv2: ses.url,
+      sms: `http://127.0.0.1:${smsPort}`,
+    };
+    const clientEnvironment: Record<string, string> = {
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+      AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
+      AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
+      AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
+      AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: endpoints.sms,
+    };
+
+    const clock = new LocalClock();
+    const activity = new Activity();
+    const runtime = new LambdaRuntime({
+      functions: model.functions,
+      clockBuffer: clock.buffer,
+      workDir: path.join(localDir, 'runtime'),
+      log: (fn, line) => log(`[${fn}] ${line}`),
+      baseEnvironment: {
+        ...clientEnvironment,
+        // A developer's own ~/.aws settings must not redirect the functions.
+        AWS_CONFIG_FILE: path.join(localDir, 'no-aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(localDir, 'no-aws-credentials'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        TZ: 'UTC',
+        PATH: process.env.PATH ?? '',
+        ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
+      },
+    });
+    stoppers.push(() => runtime.stop());
+
+    const dispatcher = new Dispatcher({ runtime, sqs: sqs.client, queues: model.queues, functions: model.functions, activity, log });
+    const bus = new LocalEventBus({ model, dispatcher, now: () => clock.now() });
+    const scheduler = new LocalScheduler({
+      clock,
+      region,
+      accountId: localAccountId,
+      groups: model.scheduleGroups,
+      deliver: (schedule) => activity.track(scheduleDelivery(schedule, { bus, dispatcher })),
+      onDeadLetter: (schedule, error) =>
+        dispatcher.sendToQueue(schedule.Target.DeadLetterConfig!.Arn!, schedule.Target.Input ?? '{}', {
+          ERROR_CODE: 'TargetDeliveryFailed',
+          ERROR_MESSAGE: error.message,
+          SCHEDULE_ARN: schedule.Arn,
+          TARGET_ARN: schedule.Target.Arn,
+        }),
+    });
+    const sms = new LocalSmsSink({ now: () => clock.now() });
+
+    const queuesByArn = new Map(model.queues.map((queue) => [queue.arn, queue]));
+    const pollers = model.mappings
+      .filter((mapping) => mapping.enabled && mapping.kind === 'sqs')
+      .map((mapping) => {
+        const queue = queuesByArn.get(mapping.sourceArn);
+        if (!queue) throw new Error(`Event source mapping ${mapping.logicalId} reads ${mapping.sourceArn}, which is not in the template`);
+        return new SqsPoller({ mapping, queue, sqs: sqs.client, runtime, activity, region, log });
+      });
+    const tablesByStream = new Map(model.tables.filter((table) => table.streamArn).map((table) => [table.streamArn!, table]));
+    const streams = new DynamoDBStreamsClient({ endpoint: dynamo.url, region, credentials });
+    const checkpoints = new PersistentMap(options.persist ? path.join(localDir, 'stream-checkpoints.json') : undefined);
+    const streamPollers = model.mappings
+      .filter((mapping) => mapping.enabled && mapping.kind === 'dynamodb')
+      .map((mapping) => {
+        const table = tablesByStream.get(mapping.sourceArn);
+        if (!table) throw new Error(`Event source mapping ${mapping.logicalId} reads ${mapping.sourceArn}, which is not a table stream in the template`);
+        return new StreamPoller({ mapping, table, dynamo: dynamo.client, streams, runtime, dispatcher, activity, region, log, checkpoints });
+      });
+    const allPollers = [...pollers, ...streamPollers];
+
+    const settle = async (timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      let quietChecks = 0;
+      while (quietChecks < 2) {
+        if (Date.now() > deadline) throw new Error(`The local stack did not settle within ${timeoutMs} ms`);
+        await activity.quiet();
+        const idle = runtime.activeInvocations === 0 && (await Promise.all(allPollers.map((poller) => poller.idle()))).every(Boolean);
+        quietChecks = idle && activity.inFlight === 0 ? quietChecks + 1 : 0;
+        if (quietChecks < 2) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+
+    const servers: [http.Server, number][] = [
+      [http.createServer((req, res) => void bus.handle(req, res)), eventsPort],
+      [http.createServer((req, res) => void scheduler.handle(req, res)), schedulerPort],
+      [http.createServer((req, res) => void sms.handle(req, res)), smsPort],
+    ];
+    const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
+    const stack: LocalStack = { endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, runtime, wiredMappings, settle, stop: stopAll };
+    servers.push([createFrontDoor(stack), apiPort]);
+    for (const [server, port] of servers) {
+      await listen(server, port);
+      stoppers.push(() => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }));
+    }
+    for (const poller of allPollers) poller.start();
+    stoppers.push(() => Promise.all(allPollers.map((poller) => poller.stop())));
+    scheduler.startTicker(1000);
+    stoppers.push(async () => scheduler.stop());
+    return stack;
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

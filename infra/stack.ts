@@ -1,0 +1,25 @@
+import { Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Backbone } from './constructs/backbone.ts';
+import { OpsApi } from './constructs/ops-api.ts';
+import { Outbox } from './constructs/outbox.ts';
+
+export type AftersalesStackProps = StackProps;
+
+/**
+ * The whole platform. Each capability is one construct on top of the shared backbone
+ * (bus, tables, dead letters, HTTP API, function defaults); capability issues add theirs here.
+ */
+export class AftersalesStack extends Stack {
+  readonly backbone: Backbone;
+
+  constructor(scope: Construct, id: string, props: AftersalesStackProps = {}) {
+    super(scope, id, props);
+    this.backbone = new Backbone(this, 'Backbone');
+    new Outbox(this, 'Outbox', { backbone: this.backbone });
+    new OpsApi(this, 'OpsApi', { backbone: this.backbone });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });
+    new CfnOutput(this, 'EventBusName', { value: this.backbone.bus.eventBusName });
+  }
+}

@@ -1,0 +1,142 @@
+// Refund decisions and the money they move. A decision that gives money back carries the
+// `refundId` the executor then uses (as its idempotency key with the storefront); RefundIssued
+// or RefundFailed follow with the same id. Store credit is issued as a gift card or account
+// credit; its code is a secret and never travels on the bus.
+import { z } from 'zod';
+import { Actor, Code, CustomerRef, EntityId, IsoDateTime, LineQuantity, Money } from './common.ts';
+import { defineEvent, eventSource } from './define.ts';
+
+export const RefundDecisionKind = z.enum(['full_refund', 'partial_refund', 'store_credit', 'exchange', 'deny', 'manual_review']);
+export type RefundDecisionKind = z.infer<typeof RefundDecisionKind>;
+
+/** Why a decision was taken: a rule's code (`within_return_window`, `repeat_returner`) and details. */
+export const DecisionReason = z.object({ code: Code, detail: z.string().max(300).optional() });
+
+const moneyKinds: readonly RefundDecisionKind[] = ['full_refund', 'partial_refund', 'store_credit'];
+
+const ex = {
+  version: 1 as const,
+  shopId: 'acme-outdoor',
+  orderId: '5012345678901',
+  returnId: 'ret_01HX7Z3K4M',
+  customer: { id: '7012345678901', email: 'ada@example.com', firstName: 'Ada', locale: 'en-US' },
+};
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+export const RefundDecided = defineEvent({
+  source: eventSource.refunds,
+  detailType: 'RefundDecided',
+  version: 1,
+  description: 'The refund policy (or staff) decided what the customer gets back, with the reasons.',
+  detail: {
+    decisionId: EntityId,
+    refundId: EntityId.optional().describe('Set when the decision gives money or credit back'),
+    orderId: EntityId,
+    returnId: EntityId.optional(),
+    caseId: EntityId.optional(),
+    delayId: EntityId.optional(),
+    customer: CustomerRef,
+    trigger: z.enum(['return', 'delay', 'case', 'cancellation', 'manual']),
+    kind: RefundDecisionKind,
+    amount: Money.optional().describe('Required for full_refund, partial_refund and store_credit'),
+    lines: z.array(LineQuantity).max(100).optional(),
+    reasons: z.array(DecisionReason).min(1).max(20),
+    policyVersion: z.string().max(50).optional(),
+    decidedBy: Actor.describe('system for automatic decisions'),
+  },
+  refine: (detail, ctx) => {
+    if (!moneyKinds.includes(detail.kind)) return;
+    if (!detail.amount) ctx.addIssue({ code: 'custom', path: ['amount'], message: `required for ${detail.kind}` });
+    if (!detail.refundId) ctx.addIssue({ code: 'custom', path: ['refundId'], message: `required for ${detail.kind}` });
+  },
+  example: {
+    ...ex,
+    occurredAt: '2024-05-15T11:31:00Z',
+    decisionId: 'dec_01HXA1',
+    refundId: 'rf_01HXA1',
+    trigger: 'return',
+    kind: 'full_refund',
+    amount: usd(24900),
+    lines: [{ lineId: '13012345678901', quantity: 1 }],
+    reasons: [{ code: 'within_return_window' }, { code: 'inspection_passed' }],
+    policyVersion: '2024-04',
+    decidedBy: { kind: 'system' },
+  },
+});
+
+const refundRef = {
+  refundId: EntityId,
+  decisionId: EntityId.optional(),
+  orderId: EntityId,
+  returnId: EntityId.optional(),
+  customer: CustomerRef,
+  amount: Money,
+};
+
+export const RefundIssued = defineEvent({
+  source: eventSource.refunds,
+  detailType: 'RefundIssued',
+  version: 1,
+  description: 'Money went back to the customer through the storefront or payment gateway.',
+  detail: {
+    ...refundRef,
+    method: z.enum(['original_payment', 'manual']),
+    platformRefundId: EntityId.optional().describe('Refund id on the storefront'),
+    lines: z.array(LineQuantity).max(100).optional(),
+  },
+  example: { ...ex, occurredAt: '2024-05-15T11:32:00Z', refundId: 'rf_01HXA1', decisionId: 'dec_01HXA1', amount: usd(24900), method: 'original_payment', platformRefundId: '9912345678901' },
+});
+
+export const RefundFailed = defineEvent({
+  source: eventSource.refunds,
+  detailType: 'RefundFailed',
+  version: 1,
+  description: 'A refund could not be issued. `retryable` says whether trying again may work.',
+  detail: {
+    ...refundRef,
+    errorCode: Code.describe('e.g. gateway_declined, order_not_found, platform_unavailable'),
+    message: z.string().max(500).optional().describe('Sanitised error message'),
+    retryable: z.boolean(),
+    attempts: z.int().positive(),
+  },
+  example: {
+    ...ex,
+    occurredAt: '2024-05-15T11:32:00Z',
+    refundId: 'rf_01HXA1',
+    decisionId: 'dec_01HXA1',
+    amount: usd(24900),
+    errorCode: 'gateway_declined',
+    message: 'The payment gateway declined the refund',
+    retryable: false,
+    attempts: 1,
+  },
+});
+
+export const StoreCreditIssued = defineEvent({
+  source: eventSource.refunds,
+  detailType: 'StoreCreditIssued',
+  version: 1,
+  description: 'Store credit (gift card or account credit) was given to the customer.',
+  detail: {
+    storeCreditId: EntityId,
+    refundId: EntityId.optional(),
+    decisionId: EntityId.optional(),
+    orderId: EntityId.optional(),
+    returnId: EntityId.optional(),
+    customer: CustomerRef,
+    amount: Money,
+    kind: z.enum(['gift_card', 'account_credit']),
+    codeLastCharacters: z.string().regex(/^[A-Za-z0-9]{4}$/).optional().describe('Last 4 characters of the gift card code; the code itself is never published'),
+    expiresAt: IsoDateTime.optional(),
+  },
+  example: {
+    ...ex,
+    occurredAt: '2024-05-15T11:32:00Z',
+    storeCreditId: 'gc_01HXA2',
+    refundId: 'rf_01HXA2',
+    amount: usd(24900),
+    kind: 'gift_card',
+    codeLastCharacters: 'X7Q2',
+    expiresAt: '2025-05-15T23:59:59Z',
+  },
+});
