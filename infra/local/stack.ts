@@ -96,7 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   try {
     const [dynamo, sqs, ses] = await Promise.all([
-      startDynamoDbLocal({ port: dynamoPort, projectRoot: options.projectRoot, dataDir: options.persist ? path.join(localDir, 'dynamodb') : undefined, credentials, region }),
+      startDynamoDbLocal({ port: dynamoPort, projectRoot: options.projectRoot, dataDir: options.persist ? path.join(localDir, 'dynamodb') : undefined, workDir: localDir, credentials, region }),
       startSqsLocal({ port: sqsPort, projectRoot: options.projectRoot, region, credentials }),
       startSesLocal(sesPort),
     ]);

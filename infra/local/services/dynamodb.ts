@@ -51,6 +51,7 @@ export async function startDynamoDbLocal(options: {
   projectRoot: string;
   /** Directory for persistent data; in memory when undefined. */
   dataDir?: string;
+  workDir: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   region: string;
 }): Promise<DynamoDbLocal> {
@@ -61,7 +62,8 @@ export async function startDynamoDbLocal(options: {
   const child = spawn(
     'java',
     [`-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', path.join(jarDir, 'DynamoDBLocal.jar'), '-port', String(options.port), '-sharedDb', '-disableTelemetry', ...storage],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // DynamoDB Local writes a metadata file into its working directory: keep it out of the repo.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.workDir },
   );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
