@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    setupFiles: ['infra/local/quiet-warnings.ts'],
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 // `npm start`: the whole system on this machine, no AWS account needed.
+import './quiet-warnings.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JavaMissingError } from './services/dynamodb.ts';

@@ -1,5 +1,6 @@
 // Runs inside a worker thread, one per warm execution environment: loads the bundled handler once,
 // then serves invocations from the parent, like the Lambda runtime interface client.
+import '../quiet-warnings.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { followClock } from '../clock.ts';

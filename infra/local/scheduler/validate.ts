@@ -1,25 +1,15 @@
 // Validates CreateSchedule / UpdateSchedule input as EventBridge Scheduler does, with messages that
 // name the offending field. Returns the schedule fields to store.
 import { checkTimeZone, parseScheduleExpression, type ParsedExpression } from './expressions.ts';
-import { validation, type ActionAfterCompletion, type FlexibleTimeWindow, type ScheduleState, type ScheduleTarget } from './types.ts';
+import { validation, type FlexibleTimeWindow, type ScheduleTarget, type StoredSchedule } from './types.ts';
 
 export const NAME_PATTERN = /^[0-9a-zA-Z\-_.]{1,64}$/;
 
-export interface ScheduleSpec {
-  GroupName: string;
-  ScheduleExpression: string;
-  ScheduleExpressionTimezone?: string;
-  StartDate?: Date;
-  EndDate?: Date;
-  Description?: string;
-  State: ScheduleState;
-  ActionAfterCompletion: ActionAfterCompletion;
-  FlexibleTimeWindow: FlexibleTimeWindow;
-  KmsKeyArn?: string;
-  Target: ScheduleTarget;
+/** The fields of a schedule its request determines, plus the parsed expression. */
+export type ScheduleSpec = Omit<StoredSchedule, 'Arn' | 'Name' | 'CreationDate' | 'LastModificationDate'> & {
   ClientToken?: string;
   expression: ParsedExpression;
-}
+};
 
 type Body = Record<string, unknown>;
 

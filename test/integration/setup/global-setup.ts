@@ -1,5 +1,6 @@
 // Starts the local stack once, in memory, for every integration test; tests reach it only through
 // its HTTP and AWS endpoints.
+import '../../../infra/local/quiet-warnings.ts';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';

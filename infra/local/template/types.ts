@@ -1,0 +1,104 @@
+// The shapes of the local stack's model of the synthesized template (see model.ts).
+
+export type Props = Record<string, any>;
+export interface CfnResource {
+  Type: string;
+  Properties?: Props;
+  Metadata?: Props;
+}
+export interface CfnTemplate {
+  Resources: Record<string, CfnResource>;
+}
+
+export interface LocalTable {
+  logicalId: string;
+  name: string;
+  arn: string;
+  streamArn?: string;
+  keySchema: { AttributeName: string; KeyType: string }[];
+  attributeDefinitions: { AttributeName: string; AttributeType: string }[];
+  globalSecondaryIndexes: { IndexName: string; KeySchema: LocalTable['keySchema']; Projection: Props }[];
+  localSecondaryIndexes: { IndexName: string; KeySchema: LocalTable['keySchema']; Projection: Props }[];
+  ttlAttribute?: string;
+  streamViewType?: string;
+}
+export interface LocalQueue {
+  logicalId: string;
+  name: string;
+  arn: string;
+  url: string;
+  fifo: boolean;
+  visibilityTimeoutSeconds: number;
+  retentionSeconds: number;
+  redrive?: { deadLetterTargetArn: string; maxReceiveCount: number };
+}
+export interface LocalFunction {
+  logicalId: string;
+  name: string;
+  arn: string;
+  /** Absolute path of the bundled module and the export to call, from `Handler`. */
+  modulePath: string;
+  exportName: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  environment: Record<string, string>;
+  /** Retries of a failed asynchronous invocation (Lambda's default is 2). */
+  asyncRetryAttempts: number;
+  /** Where a failed asynchronous invocation goes: the function's DLQ or on-failure destination. */
+  asyncFailureArn?: string;
+}
+export interface LocalEventSourceMapping {
+  logicalId: string;
+  functionName: string;
+  sourceArn: string;
+  kind: 'sqs' | 'dynamodb';
+  batchSize: number;
+  batchingWindowSeconds: number;
+  reportBatchItemFailures: boolean;
+  filterPatterns: Record<string, unknown>[];
+  enabled: boolean;
+  /** Streams only: retries of a failing batch (-1 in the template means until the record expires). */
+  maximumRetryAttempts: number;
+  bisectBatchOnError: boolean;
+  onFailureArn?: string;
+}
+export interface LocalRuleTarget {
+  id: string;
+  arn: string;
+  deadLetterArn?: string;
+  maxRetryAttempts: number;
+  maxEventAgeSeconds: number;
+  input?: string;
+  inputPath?: string;
+}
+export interface LocalRule {
+  logicalId: string;
+  name: string;
+  busName: string;
+  pattern: Record<string, unknown>;
+  enabled: boolean;
+  targets: LocalRuleTarget[];
+}
+export interface LocalRoute {
+  logicalId: string;
+  routeKey: string;
+  method: string;
+  path: string;
+  functionName: string;
+  authorizationType: string;
+}
+export interface LocalModel {
+  stackName: string;
+  region: string;
+  accountId: string;
+  tables: LocalTable[];
+  queues: LocalQueue[];
+  functions: LocalFunction[];
+  mappings: LocalEventSourceMapping[];
+  buses: { logicalId: string; name: string; arn: string }[];
+  rules: LocalRule[];
+  routes: LocalRoute[];
+  scheduleGroups: string[];
+  archives: { logicalId: string; busArn: string }[];
+}
+
