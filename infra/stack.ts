@@ -1,6 +1,7 @@
 import { Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Backbone } from './constructs/backbone.ts';
+import { Ingest } from './constructs/ingest.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
 
@@ -17,9 +18,11 @@ export class AftersalesStack extends Stack {
     super(scope, id, props);
     this.backbone = new Backbone(this, 'Backbone');
     new Outbox(this, 'Outbox', { backbone: this.backbone });
+    const ingest = new Ingest(this, 'Ingest', { backbone: this.backbone });
     new OpsApi(this, 'OpsApi', { backbone: this.backbone });
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });
     new CfnOutput(this, 'EventBusName', { value: this.backbone.bus.eventBusName });
+    new CfnOutput(this, 'ShopsSecretArn', { value: ingest.shopsSecret.secretArn });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpStage, type HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -105,6 +105,17 @@ export class Backbone extends Construct {
     return fn;
   }
 
+  /** Lets `fn` read (and write) the state table, including its indexes. */
+  grantState(fn: AppFunction, access: 'read' | 'readWrite'): void {
+    if (access === 'read') this.stateTable.grantReadData(fn.fn);
+    else this.stateTable.grantReadWriteData(fn.fn);
+    const tableId = Stack.of(this).getLogicalId(this.stateTable.node.defaultChild as CfnElement);
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+      reason: "Queries use the state table's indexes; the wildcard covers that one table's indexes only.",
+    });
+  }
+
   /**
    * Routes `method path` on the HTTP API to a function. A route without an authorizer must say why
    * it is public (storefront webhooks verify signatures; the catalogue holds no data).
@@ -127,18 +138,17 @@ export class Backbone extends Construct {
     });
   }
 
+  /** `fn` consumes `work` in batches, reporting partial batch failures. */
+  consumeQueue(work: WorkQueue, fn: AppFunction, batchSize = 10): void {
+    fn.fn.addEventSource(new SqsEventSource(work.queue, { batchSize, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }));
+  }
+
   /**
    * Events matching `pattern` are buffered in `work` and consumed by `fn` in batches with partial
    * batch failures; a message that keeps failing moves to the queue's dead-letter queue.
    */
   subscribeQueue(scope: Construct, id: string, pattern: EventPattern, work: WorkQueue, fn: AppFunction, batchSize = 10): Rule {
-    fn.fn.addEventSource(
-      new SqsEventSource(work.queue, {
-        batchSize,
-        maxBatchingWindow: Duration.seconds(1),
-        reportBatchItemFailures: true,
-      }),
-    );
+    this.consumeQueue(work, fn, batchSize);
     return new Rule(scope, id, {
       eventBus: this.bus,
       eventPattern: pattern,

@@ -1,5 +1,5 @@
 // The local stack's HTTP entrance: the template's API routes, plus `/health` and the `/_local`
-// routes that exist only here (clock, SMS sink, invocations, events, schedules).
+// routes that exist only here (clock, SMS sink, invocations, events, schedules, the fake WooCommerce).
 import http from 'node:http';
 import { readBody } from './activity.ts';
 import { apiGatewayHandler, RouteTable } from './api/gateway.ts';
@@ -113,9 +113,13 @@ export function createFrontDoor(stack: LocalStack): http.Server {
           functions: model.functions.map((f) => ({ name: f.name, logicalId: f.logicalId })),
           tables: model.tables.map((t) => t.name),
           queues: model.queues.map((q) => q.url),
+          secrets: model.secrets.map((s) => ({ name: s.name, logicalId: s.logicalId, arn: s.arn })),
+          schedules: stack.templateSchedules.schedules,
+          scheduledRules: stack.templateSchedules.scheduledRules,
         });
       }
-      if (route === 'GET /_local/schedules') return sendJson(res, 200, { schedules: stack.scheduler.list() });
+      if (route === 'GET /_local/schedules') return sendJson(res, 200, { schedules: stack.scheduler.list(), scheduledRules: stack.scheduler.listRecurring() });
+      if (await stack.woocommerce.handle(req, res, url)) return;
       if (route === 'POST /_local/settle') {
         await stack.settle();
         return sendJson(res, 200, { settled: true });

@@ -40,6 +40,8 @@ Local stack is up in ${seconds} s (synth ${synth.reused ? 'reused' : `${synth.se
   SQS            ${endpoints.sqs}
   DynamoDB       ${endpoints.dynamodb}
   SMS endpoint   ${endpoints.sms}
+  Secrets Mgr    ${endpoints.secretsmanager}
+  WooCommerce    ${endpoints.api}/_local/woocommerce/<store>/wp-json/wc/v3   (fake store; POST .../<store>/orders adds an order)
 
 Routes:
 ${model.routes.map((route) => `  ${route.routeKey.padEnd(32)} -> ${route.functionName}`).join('\n')}

@@ -1,5 +1,6 @@
 // Starts the whole system locally from the synthesized CDK template: stand-ins for DynamoDB, SQS,
-// SES, EventBridge, Scheduler and SMS, the template's functions in worker threads, and the HTTP API.
+// SES, EventBridge, Scheduler, SMS and Secrets Manager, the template's functions in worker threads,
+// the HTTP API, and a fake WooCommerce store on it.
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -12,23 +13,37 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SqsPoller } from './mappings/sqs-poller.ts';
 import { StreamPoller } from './mappings/stream-poller.ts';
 import { PersistentMap } from './persistent-map.ts';
-import { LocalScheduler } from './scheduler/index.ts';
+import { createTemplateSchedules, LocalScheduler, type TemplateScheduleWiring } from './scheduler/index.ts';
+import { LocalSecretsManager } from './secrets/index.ts';
 import { startDynamoDbLocal, ensureTables } from './services/dynamodb.ts';
 import { resolvePort } from './services/ports.ts';
 import { startSesLocal } from './services/ses.ts';
 import { ensureQueues, localAccountId, localQueueUrl, startSqsLocal } from './services/sqs.ts';
 import { LocalSmsSink } from './sms.ts';
-import { buildLocalModel, type LocalModel } from './template/model.ts';
+import { buildLocalModel, type LocalModel, type LocalSecret } from './template/model.ts';
 import { synthesize, type SynthResult } from './template/synth.ts';
 import { createFrontDoor } from './front-door.ts';
+import { demoShopsSeed } from './demo-shops.ts';
 import { scheduleDelivery } from './scheduler-delivery.ts';
+import { FakeWooCommerce } from './woocommerce/index.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
-  /** The API's port; the stand-ins take the next six. 0 picks free ports for everything. */
+  /** The API's port; the stand-ins take the next seven. 0 picks free ports for everything. */
   port?: number;
-  /** Keep DynamoDB data under `.local/` across restarts (the default for `npm start`). */
+  /** Keep DynamoDB data and secret values under `.local/` across restarts (the default for `npm start`). */
   persist?: boolean;
+  /**
+   * The first value of each Secrets Manager secret in the template (`undefined`: the template's
+   * SecretString, else a generated one). Called at start with the stack's endpoints.
+   */
+  secretSeeds?: (secret: LocalSecret, endpoints: LocalEndpoints) => string | undefined;
+  /**
+   * When the clock jumps, the template's rate schedules and scheduled rules fire at the first and
+   * last occurrence of each stretch in which nothing else fires (the default), instead of at every
+   * occurrence (false: faithful, but a 14-day jump runs a 15-minute job 1344 times).
+   */
+  catchUpTemplateSchedules?: boolean;
   /** Receives the stack's own messages and every function log line. */
   log?: (line: string) => void;
   region?: string;
@@ -42,6 +57,7 @@ export interface LocalEndpoints {
   dynamodb: string;
   sesv2: string;
   sms: string;
+  secretsmanager: string;
 }
 
 export interface LocalStack {
@@ -54,6 +70,11 @@ export interface LocalStack {
   bus: LocalEventBus;
   scheduler: LocalScheduler;
   sms: LocalSmsSink;
+  secrets: LocalSecretsManager;
+  /** The fake WooCommerce stores under `/_local/woocommerce/<store>/`. */
+  woocommerce: FakeWooCommerce;
+  /** The template's schedules and scheduled rules, as created in the local scheduler. */
+  templateSchedules: TemplateScheduleWiring;
   runtime: LambdaRuntime;
   /** What is wired: the mappings with a running poller, for the wiring test and `/_local/wiring`. */
   wiredMappings: string[];
@@ -80,7 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const base = options.port ?? 3000;
   const portFor = (offset: number, component: string) => resolvePort(base === 0 ? 0 : base + offset, component);
-  const [apiPort, eventsPort, schedulerPort, sqsPort, dynamoPort, sesPort, smsPort] = [
+  const [apiPort, eventsPort, schedulerPort, sqsPort, dynamoPort, sesPort, smsPort, secretsPort] = [
     await portFor(0, 'api'),
     await portFor(1, 'eventbridge'),
     await portFor(2, 'scheduler'),
@@ -88,6 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await portFor(4, 'dynamodb'),
     await portFor(5, 'sesv2'),
     await portFor(6, 'sms'),
+    await portFor(7, 'secretsmanager'),
   ];
   const stoppers: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
@@ -121,6 +143,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodb: dynamo.url,
       sesv2: ses.url,
       sms: `http://127.0.0.1:${smsPort}`,
+      secretsmanager: `http://127.0.0.1:${secretsPort}`,
     };
     const clientEnvironment: Record<string, string> = {
       AWS_REGION: region,
@@ -133,10 +156,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SCHEDULER: endpoints.scheduler,
       AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
       AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: endpoints.sms,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsmanager,
     };
 
     const clock = new LocalClock();
     const activity = new Activity();
+    const secrets = new LocalSecretsManager({
+      region,
+      accountId: localAccountId,
+      file: options.persist ? path.join(localDir, 'secrets.json') : undefined,
+      now: () => clock.now(),
+    });
+    // Unless told otherwise, the shops secret holds the demo shops the README documents.
+    const seed = options.secretSeeds ?? ((secret: LocalSecret, { api }: LocalEndpoints) => demoShopsSeed(api)(secret));
+    secrets.ensureTemplateSecrets(model.secrets, (secret) => seed(secret, endpoints));
+    const woocommerce = new FakeWooCommerce({ now: () => clock.now() });
     const runtime = new LambdaRuntime({
       functions: model.functions,
       clockBuffer: clock.buffer,
@@ -171,6 +205,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           TARGET_ARN: schedule.Target.Arn,
         }),
     });
+    const templateSchedules = createTemplateSchedules({ scheduler, model, dispatcher, log, catchUp: options.catchUpTemplateSchedules });
     const sms = new LocalSmsSink({ now: () => clock.now() });
 
     const queuesByArn = new Map(model.queues.map((queue) => [queue.arn, queue]));
@@ -209,9 +244,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [http.createServer((req, res) => void bus.handle(req, res)), eventsPort],
       [http.createServer((req, res) => void scheduler.handle(req, res)), schedulerPort],
       [http.createServer((req, res) => void sms.handle(req, res)), smsPort],
+      [http.createServer((req, res) => void secrets.handle(req, res)), secretsPort],
     ];
     const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
-    const stack: LocalStack = { endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, runtime, wiredMappings, settle, stop: stopAll };
+    const stack: LocalStack = {
+      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, secrets, woocommerce, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
+    };
     servers.push([createFrontDoor(stack), apiPort]);
     for (const [server, port] of servers) {
       await listen(server, port);

@@ -9,7 +9,7 @@ import { DelayDetected, DelayResolved } from './delays.ts';
 import { NotificationFailed, NotificationRequested, NotificationSent, NotificationSuppressed } from './notifications.ts';
 import { CustomerTierChanged, NudgeScheduled, NudgeSent, NudgeSuppressed } from './nudges.ts';
 import { OrderCancelled, OrderPlaced, OrderUpdated } from './orders.ts';
-import { RefundDecided, RefundFailed, RefundIssued, StoreCreditIssued } from './refunds.ts';
+import { RefundDecided, RefundFailed, RefundIssued, RefundRecorded, StoreCreditIssued } from './refunds.ts';
 import {
   ExchangeOrderCreated,
   ReturnApproved,
@@ -61,6 +61,7 @@ const definitions = [
   RefundDecided,
   RefundIssued,
   RefundFailed,
+  RefundRecorded,
   StoreCreditIssued,
   DelayDetected,
   DelayResolved,

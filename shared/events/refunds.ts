@@ -3,7 +3,7 @@
 // or RefundFailed follow with the same id. Store credit is issued as a gift card or account
 // credit; its code is a secret and never travels on the bus.
 import { z } from 'zod';
-import { Actor, Code, CustomerRef, EntityId, IsoDateTime, LineQuantity, Money } from './common.ts';
+import { Actor, Code, CustomerRef, EntityId, IsoDateTime, LineQuantity, Money, Note, sameCurrency } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 
 export const RefundDecisionKind = z.enum(['full_refund', 'partial_refund', 'store_credit', 'exchange', 'deny', 'manual_review']);
@@ -138,5 +138,42 @@ export const StoreCreditIssued = defineEvent({
     kind: 'gift_card',
     codeLastCharacters: 'X7Q2',
     expiresAt: '2025-05-15T23:59:59Z',
+  },
+});
+
+export const RefundRecorded = defineEvent({
+  source: eventSource.refunds,
+  detailType: 'RefundRecorded',
+  version: 1,
+  description:
+    'The storefront recorded a refund, made there by staff or echoing one we issued; matched to order lines. Consumers reconcile it with RefundIssued by platformRefundId.',
+  detail: {
+    orderId: EntityId,
+    platformRefundId: EntityId.describe('Refund id on the storefront'),
+    customer: CustomerRef.optional().describe('Set when the order is known; otherwise look the order up'),
+    amount: Money.describe('What went back to the customer'),
+    lines: z
+      .array(LineQuantity.extend({ amount: Money.describe('Refunded for these units, tax included') }))
+      .max(250)
+      .describe('Refunded order lines; empty for an amount-only refund'),
+    shipping: Money.optional().describe('Shipping refunded, tax included'),
+    note: Note.optional().describe('Reason entered on the storefront'),
+  },
+  refine: (detail, ctx) =>
+    sameCurrency(ctx, detail.amount.currency, [
+      ...detail.lines.map((line, index): [PropertyKey[], z.infer<typeof Money>] => [['lines', index, 'amount'], line.amount]),
+      [['shipping'], detail.shipping],
+    ]),
+  example: {
+    version: 1,
+    shopId: 'acme-outdoor',
+    occurredAt: '2024-05-15T11:32:05Z',
+    orderId: '5012345678901',
+    platformRefundId: '9912345678901',
+    customer: ex.customer,
+    amount: usd(27887),
+    lines: [{ lineId: '13012345678901', quantity: 1, amount: usd(26892) }],
+    shipping: usd(995),
+    note: 'Returned: wrong size',
   },
 });

@@ -42,6 +42,15 @@ describe('event bus', () => {
   });
 });
 
+describe('schedules', () => {
+  it('give every schedule target a dead-letter queue and a retry policy', () => {
+    for (const [id, schedule] of ofType('AWS::Scheduler::Schedule')) {
+      expect(schedule.Properties.Target.DeadLetterConfig?.Arn, id).toBeDefined();
+      expect(schedule.Properties.Target.RetryPolicy?.MaximumRetryAttempts, id).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('tables', () => {
   it('are on demand, encrypted, with point-in-time recovery', () => {
     const tables = ofType('AWS::DynamoDB::GlobalTable');
@@ -88,6 +97,7 @@ function deadLetterQueueIds(): Set<string> {
       ...ofType('AWS::Events::Rule').flatMap(([, rule]) => rule.Properties.Targets.map((target: any) => arnOwner(target.DeadLetterConfig?.Arn))),
       ...ofType('AWS::Lambda::Function').map(([, fn]) => arnOwner(fn.Properties.DeadLetterConfig?.TargetArn)),
       ...ofType('AWS::Lambda::EventSourceMapping').map(([, mapping]) => arnOwner(mapping.Properties.DestinationConfig?.OnFailure?.Destination)),
+      ...ofType('AWS::Scheduler::Schedule').map(([, schedule]) => arnOwner(schedule.Properties.Target.DeadLetterConfig?.Arn)),
     ].filter((id): id is string => Boolean(id)),
   );
 }

@@ -31,7 +31,7 @@ function entrySize(entry: PutEventsEntry): number {
 }
 
 /** Applies `InputPath` (a simple JSONPath like `$.detail.order`) or a constant `Input`. */
-function targetPayload(target: LocalRuleTarget, event: BusEvent): unknown {
+export function targetPayload(target: LocalRuleTarget, event: BusEvent | Record<string, unknown>): unknown {
   if (target.input !== undefined) return JSON.parse(target.input);
   if (!target.inputPath || target.inputPath === '$') return event;
   return target.inputPath

@@ -15,7 +15,9 @@ export interface AdvanceClockOptions {
  * Repeatedly takes the earliest schedule due at or before `to`, sets the clock to its due time,
  * fires everything due at that instant and waits for `settle()`, so schedules created by the
  * triggered handlers fire too when they fall due before `to`. Finally sets the clock to `to`.
- * The ticker is held meanwhile, so every firing is in the returned list, in order.
+ * The ticker is held meanwhile, so every firing is in the returned list, in order. Schedules
+ * marked to coalesce (the template's) catch up instead of firing every occurrence: see
+ * `LocalScheduler.catchUp`.
  */
 export async function advanceClock({ clock, scheduler, to, settle = async () => undefined }: AdvanceClockOptions): Promise<FiredSchedule[]> {
   if (Number.isNaN(to.getTime())) throw new RangeError('advanceClock: `to` is not a valid date');
@@ -24,8 +26,11 @@ export async function advanceClock({ clock, scheduler, to, settle = async () => 
     const fired: FiredSchedule[] = [];
     for (let due = scheduler.nextDueAt(); due && due.getTime() <= to.getTime(); due = scheduler.nextDueAt()) {
       if (due.getTime() > clock.nowMs()) clock.set(due);
-      fired.push(...(await scheduler.fireDue(due)));
+      const now = await scheduler.fireDue(due);
+      fired.push(...now);
       await settle();
+      // A template schedule that fired last, with nothing else due meanwhile, catches up.
+      if (now.length > 0) scheduler.catchUp(now[now.length - 1]!, to);
     }
     if (to.getTime() > clock.nowMs()) clock.set(to);
     return fired;

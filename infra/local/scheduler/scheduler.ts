@@ -4,8 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { LocalClock } from '../clock.ts';
 import { schedulerApiHandler } from './server.ts';
+import { RecurringJobs, type RecurringEntry, type RecurringJob, type ListedRecurringJob } from './recurring.ts';
 import { ScheduleStore, type ScheduleEntry } from './store.ts';
 import type { FiredSchedule, ListedSchedule, StoredSchedule } from './types.ts';
+import { checkName, parseScheduleInput } from './validate.ts';
 
 export interface LocalSchedulerOptions {
   clock: LocalClock;
@@ -34,6 +36,11 @@ const isoSeconds = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
 export class LocalScheduler {
   private readonly store: ScheduleStore;
+  private readonly recurring = new RecurringJobs();
+  /** Schedules (`group/name`) that catch up during clock moves; see `catchUp`. */
+  private readonly coalescing = new Set<string>();
+  /** Occurrences passed over by `catchUp`, reported with the next firing. */
+  private readonly passedOver = new Map<string, number>();
   private readonly api: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -49,14 +56,85 @@ export class LocalScheduler {
   /** The HTTP handler speaking the Scheduler REST-JSON API (bound: pass it to http.createServer as is). */
   readonly handle = (req: IncomingMessage, res: ServerResponse): Promise<void> => this.api(req, res);
 
-  /** When the next enabled schedule is due, if any (possibly in the past: it fires on the next tick). */
+  /** When the next enabled schedule (or recurring job) is due, if any (possibly in the past: it fires on the next tick). */
   nextDueAt(): Date | undefined {
-    return this.store.earliestDue()?.nextDueAt;
+    return this.earliest()?.due;
   }
 
   /** Every schedule, with when it fires next, for inspection. */
   list(): ListedSchedule[] {
     return this.store.listed();
+  }
+
+  /** Every recurring job (the template's scheduled EventBridge rules), with when it runs next. */
+  listRecurring(): ListedRecurringJob[] {
+    return this.recurring.listed();
+  }
+
+  /**
+   * Creates a schedule as CreateSchedule would (`input` in its request shape, validated the same
+   * way): how the template's schedules are created at start.
+   */
+  create(name: string, input: Record<string, unknown>, options: { coalesce?: boolean } = {}): StoredSchedule {
+    const now = this.options.clock.now();
+    const { schedule } = this.store.create(checkName(name), parseScheduleInput(input, now), now);
+    if (options.coalesce) this.coalescing.add(`${schedule.GroupName}/${schedule.Name}`);
+    return schedule;
+  }
+
+  /**
+   * Called by `advanceClock` after each firing: when what fired last is a rate schedule or job
+   * marked to coalesce, and nothing else is due before its next occurrence, it moves on to its
+   * last occurrence before the next other firing (or `to`). A polling job thus runs at the first
+   * and the last occurrence of each stretch in which nothing else happens, instead of (say) 1344
+   * times in a 14-day jump. Returns how many occurrences were passed over.
+   */
+  catchUp(after: FiredSchedule, to: Date): number {
+    let key: string;
+    let skip: (limit: number) => number;
+    let next: Date | undefined;
+    let others: (Date | undefined)[];
+    if (after.kind === 'recurring') {
+      const entry = this.recurring.find(after.name);
+      if (!entry?.job.coalesce || !entry.job.enabled) return 0;
+      [key, next] = [`job:${entry.job.name}`, entry.nextDueAt];
+      others = [this.store.earliestDue(to)?.nextDueAt, this.recurring.earliestDue(to, entry)?.nextDueAt];
+      skip = (limit) => this.recurring.skipTo(entry, limit);
+    } else {
+      if (!this.coalescing.has(`${after.groupName}/${after.name}`)) return 0;
+      let entry: ScheduleEntry;
+      try {
+        entry = this.store.get(after.groupName, after.name);
+      } catch {
+        return 0;
+      }
+      if (entry.schedule.State !== 'ENABLED') return 0;
+      [key, next] = [`schedule:${after.groupName}/${after.name}`, entry.nextDueAt];
+      others = [this.store.earliestDue(to, entry)?.nextDueAt, this.recurring.earliestDue(to)?.nextDueAt];
+      skip = (limit) => this.store.skipTo(entry, limit);
+    }
+    if (!next || next.getTime() > to.getTime()) return 0;
+    const horizon = Math.min(to.getTime(), ...others.filter((date): date is Date => !!date).map((date) => date.getTime()));
+    if (horizon <= next.getTime()) return 0;
+    const skipped = skip(horizon);
+    if (skipped > 0) this.passedOver.set(key, (this.passedOver.get(key) ?? 0) + skipped);
+    return skipped;
+  }
+
+  /** Takes the count of occurrences passed over for `key`, for the firing report. */
+  private takePassedOver(key: string): { coalesced?: number } {
+    const count = this.passedOver.get(key);
+    this.passedOver.delete(key);
+    return count ? { coalesced: count } : {};
+  }
+
+  /**
+   * Adds a job that runs every `periodMs` by the local clock, the first time one period from now,
+   * fired in time order with the schedules (by the ticker and `advanceClock`). Not visible through
+   * the Scheduler API: it stands for an EventBridge rule with a schedule expression.
+   */
+  addRecurring(job: RecurringJob): void {
+    this.recurring.add(job, this.options.clock.now());
   }
 
   /**
@@ -67,7 +145,9 @@ export class LocalScheduler {
   fireDue(upTo: Date): Promise<FiredSchedule[]> {
     const run = this.chain.then(async () => {
       const fired: FiredSchedule[] = [];
-      for (let entry = this.store.earliestDue(upTo); entry; entry = this.store.earliestDue(upTo)) fired.push(await this.fire(entry));
+      for (let next = this.earliest(upTo); next; next = this.earliest(upTo)) {
+        fired.push(next.schedule ? await this.fire(next.schedule) : await this.fireRecurring(next.job!));
+      }
       return fired;
     });
     this.chain = run.catch(() => undefined);
@@ -106,6 +186,40 @@ export class LocalScheduler {
     return () => {
       if (!released) this.holds--;
       released = true;
+    };
+  }
+
+  /** What fires next (at or before `upTo`): a schedule, or a recurring job; a schedule first on a tie. */
+  private earliest(upTo?: Date): { due: Date; schedule?: ScheduleEntry; job?: RecurringEntry } | undefined {
+    const schedule = this.store.earliestDue(upTo);
+    const job = this.recurring.earliestDue(upTo);
+    if (schedule && (!job || schedule.nextDueAt!.getTime() <= job.nextDueAt.getTime())) return { due: schedule.nextDueAt!, schedule };
+    return job ? { due: job.nextDueAt, job } : undefined;
+  }
+
+  private async fireRecurring(entry: RecurringEntry): Promise<FiredSchedule> {
+    const dueAt = this.recurring.advance(entry);
+    const firedAt = this.options.clock.now();
+    const { job } = entry;
+    let error: string | undefined;
+    try {
+      await job.run(dueAt);
+    } catch (failure) {
+      error = toError(failure).message;
+      this.options.log?.(`[scheduler] ${job.name} failed: ${error}`);
+    }
+    return {
+      name: job.name,
+      groupName: job.groupName,
+      arn: job.arn,
+      kind: 'recurring',
+      ...this.takePassedOver(`job:${job.name}`),
+      dueAt,
+      firedAt,
+      targetArn: job.targetArns.join(', '),
+      attempts: 1,
+      outcome: error === undefined ? 'delivered' : 'failed',
+      ...(error === undefined ? {} : { error }),
     };
   }
 
@@ -149,6 +263,7 @@ export class LocalScheduler {
       name: schedule.Name,
       groupName: schedule.GroupName,
       arn: schedule.Arn,
+      ...this.takePassedOver(`schedule:${schedule.GroupName}/${schedule.Name}`),
       dueAt,
       firedAt,
       targetArn: schedule.Target.Arn,

@@ -137,10 +137,10 @@ export class ScheduleStore {
   }
 
   /** The enabled schedule due earliest (ties: created first), if any is due at or before `upTo`. */
-  earliestDue(upTo?: Date): ScheduleEntry | undefined {
+  earliestDue(upTo?: Date, exclude?: ScheduleEntry): ScheduleEntry | undefined {
     let best: ScheduleEntry | undefined;
     for (const entry of this.schedules.values()) {
-      if (entry.schedule.State !== 'ENABLED' || !entry.nextDueAt) continue;
+      if (entry.schedule.State !== 'ENABLED' || !entry.nextDueAt || entry === exclude) continue;
       if (upTo && entry.nextDueAt.getTime() > upTo.getTime()) continue;
       if (!best || entry.nextDueAt.getTime() < best.nextDueAt!.getTime() || (entry.nextDueAt.getTime() === best.nextDueAt!.getTime() && entry.seq < best.seq)) best = entry;
     }
@@ -154,6 +154,19 @@ export class ScheduleStore {
       ? undefined
       : nextRateOccurrence(entry.anchor, entry.expression.periodMs, dueAt.getTime(), true, entry.schedule.EndDate?.getTime());
     return entry.nextDueAt === undefined;
+  }
+
+  /**
+   * Rate schedules: moves the next occurrence forward to the last one at or before `limit` (and
+   * the EndDate). Returns how many occurrences were passed over.
+   */
+  skipTo(entry: ScheduleEntry, limit: number): number {
+    if (entry.expression.kind !== 'rate' || !entry.nextDueAt) return 0;
+    const end = entry.schedule.EndDate?.getTime();
+    const steps = Math.floor((Math.min(limit, end ?? limit) - entry.nextDueAt.getTime()) / entry.expression.periodMs);
+    if (steps <= 0) return 0;
+    entry.nextDueAt = new Date(entry.nextDueAt.getTime() + steps * entry.expression.periodMs);
+    return steps;
   }
 
   private build(name: string, spec: ScheduleSpec, created: Date, now: Date, seq: number, anchor: number | undefined, lastDueAt: Date | undefined): ScheduleEntry {

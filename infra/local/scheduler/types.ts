@@ -53,6 +53,10 @@ export interface ScheduleGroup {
 
 export interface FiredSchedule {
   name: string;
+  /** Set for a recurring job (a scheduled EventBridge rule from the template) rather than a schedule. */
+  kind?: 'recurring';
+  /** Occurrences passed over before this one while the clock jumped (template schedules catch up). */
+  coalesced?: number;
   groupName: string;
   arn: string;
   /** When the schedule was due (for a one-time schedule, its at() time). */

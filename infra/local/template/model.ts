@@ -3,7 +3,10 @@
 // hand; a resource added to the CDK app appears here on the next synth.
 import path from 'node:path';
 import { resolveIntrinsics, type ResolveContext } from './intrinsics.ts';
-import type { CfnResource, CfnTemplate, LocalEventSourceMapping, LocalFunction, LocalModel, LocalQueue, LocalRoute, LocalRule, LocalTable, Props } from './types.ts';
+import type {
+  CfnResource, CfnTemplate, LocalEventSourceMapping, LocalFunction, LocalModel, LocalQueue, LocalRoute, LocalRule, LocalRuleTarget, LocalScheduledRule,
+  LocalSecret, LocalTable, LocalTemplateSchedule, Props,
+} from './types.ts';
 
 export type * from './types.ts';
 
@@ -44,6 +47,8 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
         return `arn:aws:iam::${accountId}:role/${name}`;
       case 'AWS::Scheduler::ScheduleGroup':
         return `arn:aws:scheduler:${region}:${accountId}:schedule-group/${name}`;
+      case 'AWS::SecretsManager::Secret':
+        return `arn:aws:secretsmanager:${region}:${accountId}:secret:${name}`;
       default:
         return `arn:aws:local:${region}:${accountId}:${type.replace(/::/g, '-').toLowerCase()}/${name}`;
     }
@@ -56,7 +61,10 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
       const resource = resources[logicalId];
       if (!resource) throw new Error(`Template references unknown resource ${logicalId}`);
       const name = physicalName(resource, logicalId);
-      return resource.Type === 'AWS::SQS::Queue' ? options.queueUrl(name) : name;
+      if (resource.Type === 'AWS::SQS::Queue') return options.queueUrl(name);
+      // A secret's Ref is its ARN, which the local Secrets Manager knows.
+      if (resource.Type === 'AWS::SecretsManager::Secret') return arnOf(resource.Type, name);
+      return name;
     },
     getAtt(logicalId, attribute) {
       const resource = resources[logicalId];
@@ -65,6 +73,9 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
       switch (attribute) {
         case 'Arn':
           return arnOf(resource.Type, name);
+        case 'Id':
+          if (resource.Type === 'AWS::SecretsManager::Secret') return arnOf(resource.Type, name);
+          return `${name}.${attribute}`;
         case 'StreamArn':
           return `${arnOf(resource.Type, name)}/stream/local`;
         case 'QueueName':
@@ -168,6 +179,15 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
     return { logicalId, name, arn: arnOf(r.Type, name) };
   });
 
+  const ruleTarget = (t: Props): LocalRuleTarget => ({
+    id: t.Id,
+    arn: resolve<string>(t.Arn),
+    deadLetterArn: t.DeadLetterConfig?.Arn ? resolve<string>(t.DeadLetterConfig.Arn) : undefined,
+    maxRetryAttempts: t.RetryPolicy?.MaximumRetryAttempts ?? 185,
+    maxEventAgeSeconds: t.RetryPolicy?.MaximumEventAgeInSeconds ?? 86_400,
+    input: t.Input === undefined ? undefined : resolve<string>(t.Input),
+    inputPath: t.InputPath,
+  });
   const rules = ofType('AWS::Events::Rule')
     .filter(([, r]) => r.Properties.EventPattern)
     .map(([logicalId, r]): LocalRule => {
@@ -178,17 +198,43 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
         busName: p.EventBusName ? resolve<string>(p.EventBusName).split('/').pop()! : 'default',
         pattern: resolve(p.EventPattern),
         enabled: (p.State ?? 'ENABLED') === 'ENABLED',
-        targets: (p.Targets ?? []).map((t: Props) => ({
-          id: t.Id,
-          arn: resolve<string>(t.Arn),
-          deadLetterArn: t.DeadLetterConfig?.Arn ? resolve<string>(t.DeadLetterConfig.Arn) : undefined,
-          maxRetryAttempts: t.RetryPolicy?.MaximumRetryAttempts ?? 185,
-          maxEventAgeSeconds: t.RetryPolicy?.MaximumEventAgeInSeconds ?? 86_400,
-          input: t.Input,
-          inputPath: t.InputPath,
-        })),
+        targets: (p.Targets ?? []).map(ruleTarget),
       };
     });
+
+  const scheduledRules = ofType('AWS::Events::Rule')
+    .filter(([, r]) => !r.Properties.EventPattern && r.Properties.ScheduleExpression)
+    .map(([logicalId, r]): LocalScheduledRule => {
+      const p = r.Properties;
+      const name = physicalName(r, logicalId);
+      return {
+        logicalId,
+        name,
+        arn: arnOf(r.Type, name),
+        scheduleExpression: resolve<string>(p.ScheduleExpression),
+        enabled: (p.State ?? 'ENABLED') === 'ENABLED',
+        targets: (p.Targets ?? []).map(ruleTarget),
+      };
+    });
+
+  const secrets = ofType('AWS::SecretsManager::Secret').map(([logicalId, r]): LocalSecret => {
+    const p = r.Properties;
+    const name = physicalName(r, logicalId);
+    return {
+      logicalId,
+      name,
+      arn: arnOf(r.Type, name),
+      cdkPath: r.Metadata?.['aws:cdk:path'],
+      description: p.Description === undefined ? undefined : resolve<string>(p.Description),
+      secretString: p.SecretString === undefined ? undefined : resolve<string>(p.SecretString),
+      generateSecretString: p.GenerateSecretString === undefined ? undefined : resolve(p.GenerateSecretString),
+    };
+  });
+
+  const schedules = ofType('AWS::Scheduler::Schedule').map(([logicalId, r]): LocalTemplateSchedule => {
+    const { Name: _name, ...input } = resolve<Props>(r.Properties);
+    return { logicalId, name: physicalName(r, logicalId), groupName: input.GroupName ?? 'default', cdkPath: r.Metadata?.['aws:cdk:path'], input };
+  });
 
   const integrations = new Map(
     ofType('AWS::ApiGatewayV2::Integration').map(([logicalId, r]) => [logicalId, resolve<string>(r.Properties.IntegrationUri)]),
@@ -223,5 +269,8 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
     routes,
     scheduleGroups: ['default', ...ofType('AWS::Scheduler::ScheduleGroup').map(([id, r]) => physicalName(r, id))],
     archives: ofType('AWS::Events::Archive').map(([logicalId, r]) => ({ logicalId, busArn: resolve<string>(r.Properties.SourceArn) })),
+    secrets,
+    schedules,
+    scheduledRules,
   };
 }

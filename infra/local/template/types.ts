@@ -87,6 +87,40 @@ export interface LocalRoute {
   functionName: string;
   authorizationType: string;
 }
+/** An `AWS::SecretsManager::Secret`: the local Secrets Manager creates it at start. */
+export interface LocalSecret {
+  logicalId: string;
+  name: string;
+  /** What `Ref` of the secret resolves to, and what the local Secrets Manager answers to. */
+  arn: string;
+  /** `Metadata['aws:cdk:path']`, e.g. `Aftersales/Ingest/Shops/Resource`, to tell secrets apart. */
+  cdkPath?: string;
+  description?: string;
+  /** The template's `SecretString`, resolved. */
+  secretString?: string;
+  /** The template's `GenerateSecretString`. */
+  generateSecretString?: Props;
+}
+/**
+ * An `AWS::Scheduler::Schedule`: `input` is its properties resolved, in the shape of a
+ * CreateSchedule request (the same field names), without `Name`.
+ */
+export interface LocalTemplateSchedule {
+  logicalId: string;
+  name: string;
+  groupName: string;
+  cdkPath?: string;
+  input: Props;
+}
+/** An `AWS::Events::Rule` with a `ScheduleExpression` and no `EventPattern`. */
+export interface LocalScheduledRule {
+  logicalId: string;
+  name: string;
+  arn: string;
+  scheduleExpression: string;
+  enabled: boolean;
+  targets: LocalRuleTarget[];
+}
 export interface LocalModel {
   stackName: string;
   region: string;
@@ -100,5 +134,8 @@ export interface LocalModel {
   routes: LocalRoute[];
   scheduleGroups: string[];
   archives: { logicalId: string; busArn: string }[];
+  secrets: LocalSecret[];
+  schedules: LocalTemplateSchedule[];
+  scheduledRules: LocalScheduledRule[];
 }
 

@@ -1,0 +1,21 @@
+// The shops the local stack starts with, one per storefront kind, all signing with
+// `local-webhook-secret` unless LOCAL_WEBHOOK_SECRET says otherwise (the README documents them).
+import { demoShops } from '../../shared/shops/config.ts';
+
+export const defaultLocalWebhookSecret = 'local-webhook-secret';
+
+export function localWebhookSecret(): string {
+  return process.env.LOCAL_WEBHOOK_SECRET || defaultLocalWebhookSecret;
+}
+
+/** Seeds the shops secret of the Ingest construct; the WooCommerce shop reads the local fake store. */
+export function demoShopsSeed(apiUrl: string) {
+  return (secret: { cdkPath?: string }): string | undefined => {
+    if (!secret.cdkPath?.endsWith('/Ingest/Shops/Resource')) return undefined;
+    const config = demoShops(localWebhookSecret());
+    for (const shop of config.shops) {
+      if (shop.woocommerce) shop.woocommerce.apiUrl = `${apiUrl}/_local/woocommerce/${shop.shopId}/wp-json/wc/v3`;
+    }
+    return JSON.stringify(config);
+  };
+}
