@@ -52,13 +52,25 @@ export const webhooksSuite = {
     const stack = await startLocalStack({ projectRoot, port: 0, persist: false, log: () => undefined });
     try {
       await runLoad(stack.endpoints.api, next, { concurrency, durationMs: warmupMs });
+      await stack.settle(300_000);
+      // Acknowledgement alone: mapping paused, deliveries wait in the queue (a burst absorbed).
+      stack.pauseEventSources();
+      const ackOnly = await runLoad(stack.endpoints.api, next, { concurrency, durationMs });
+      stack.resumeEventSources();
+      await stack.settle(300_000);
+      // The whole pipeline: acknowledgement while the same machine maps every delivery.
       const local = await runLoad(stack.endpoints.api, next, { concurrency, durationMs });
-      await stack.settle(120_000);
+      await stack.settle(300_000);
       const accepted = local.statuses['200'] ?? 0;
       const acceptedPerSecond = Math.round(accepted / (durationMs / 1000));
+      const ackOnlyPerSecond = Math.round((ackOnly.statuses['200'] ?? 0) / (durationMs / 1000));
       return {
         suite: 'webhooks',
         figures: [
+          { name: 'acknowledged per second, mapping paused / bare server', value: Number((ackOnlyPerSecond / reference.perSecond).toFixed(3)), unit: 'ratio', better: 'higher', comparable: true, target: '>= 0.5' },
+          { name: 'p99 acknowledgement, mapping paused', value: ackOnly.p99Ms, unit: 'ms', better: 'lower', comparable: false, target: '< 50 ms' },
+          { name: 'p50 acknowledgement, mapping paused', value: ackOnly.p50Ms, unit: 'ms', better: 'lower', comparable: false },
+          { name: 'acknowledged per second, mapping paused', value: ackOnlyPerSecond, unit: '/s', better: 'higher', comparable: false },
           { name: 'accepted per second / bare server', value: Number((acceptedPerSecond / reference.perSecond).toFixed(3)), unit: 'ratio', better: 'higher', comparable: true, target: '>= 0.5' },
           { name: 'p99 acknowledgement', value: local.p99Ms, unit: 'ms', better: 'lower', comparable: false, target: '< 50 ms' },
           { name: 'p50 acknowledgement', value: local.p50Ms, unit: 'ms', better: 'lower', comparable: false },
@@ -69,7 +81,8 @@ export const webhooksSuite = {
         ],
         notes: [
           `${concurrency} concurrent keep-alive clients, ${durationMs / 1000} s after a ${warmupMs / 1000} s warm-up, distinct signed Shopify orders/create deliveries.`,
-          `Local stack statuses: ${JSON.stringify(local.statuses)}; every accepted delivery was then mapped (the stack settled).`,
+          `Local stack statuses: mapping paused ${JSON.stringify(ackOnly.statuses)}, whole pipeline ${JSON.stringify(local.statuses)}; every accepted delivery was then mapped (the stack settled).`,
+          'Each delivery costs about ten DynamoDB requests end to end (store, read and write order and customer, outbox, journal); DynamoDB Local serves about 280 writes per second here, which bounds the whole pipeline.',
           'The local stack runs API Gateway, Lambda, DynamoDB Local and SQS on the same two cores as the load generator; in AWS each tier scales on its own.',
         ],
       };

@@ -22,7 +22,6 @@ const providers: readonly StorefrontKind[] = ['shopify', 'woocommerce', 'generic
 
 async function enqueue(pk: string): Promise<void> {
   await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ deliveryKey: pk }) }));
-  await deliveries.markEnqueued(pk);
 }
 
 async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
@@ -60,7 +59,8 @@ async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyRes
         metrics.addMetric('WebhookAccepted', MetricUnit.Count, 1);
         return json(200, { status: 'accepted', deliveryKey: stored.pk });
       }
-      // A retry: accepted before. If the first attempt stored it but failed to enqueue, enqueue now.
+      // A retry of a delivery not mapped yet: the first attempt may have stored it and failed to
+      // enqueue it, so enqueue it again (the normalizer skips what it already mapped).
       if (stored.existing.status === 'received') await enqueue(stored.existing.pk);
       metrics.addMetric('WebhookDuplicate', MetricUnit.Count, 1);
       return json(200, { status: 'duplicate', deliveryKey: stored.existing.pk });

@@ -34,7 +34,6 @@ async function reconcileShop(shop: { shopId: string; apiUrl: string; consumerKey
       const stored = await deliveries.accept(draft);
       if (stored.created) {
         await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ deliveryKey: stored.pk }) }));
-        await deliveries.markEnqueued(stored.pk);
         recovered++;
       }
       lastModified = draft.meta['date-modified-gmt'] ?? lastModified;

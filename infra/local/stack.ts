@@ -80,6 +80,9 @@ export interface LocalStack {
   wiredMappings: string[];
   /** Waits until every delivery, invocation and mapped queue triggered so far is done. */
   settle(timeoutMs?: number): Promise<void>;
+  /** Holds every event source mapping (queues and streams keep their messages), e.g. to measure acknowledgement alone. */
+  pauseEventSources(): void;
+  resumeEventSources(): void;
   stop(): Promise<void>;
 }
 
@@ -249,6 +252,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
     const stack: LocalStack = {
       endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, secrets, woocommerce, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
+      pauseEventSources: () => allPollers.forEach((poller) => poller.pause()),
+      resumeEventSources: () => allPollers.forEach((poller) => poller.resume()),
     };
     servers.push([createFrontDoor(stack), apiPort]);
     for (const [server, port] of servers) {

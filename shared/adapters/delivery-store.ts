@@ -2,14 +2,14 @@
 // written only if absent, so a storefront's retry finds the first one and changes nothing.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryDraft } from '../webhooks/receive.ts';
 
 export const deliveryRetentionDays = 30;
 /** DynamoDB items stop at 400 KB; leave room for the other attributes. */
 export const maxStoredBodyBytes = 350 * 1024;
 
-export type DeliveryStatus = 'received' | 'enqueued' | 'processed' | 'quarantined';
+export type DeliveryStatus = 'received' | 'processed' | 'quarantined';
 
 export interface StoredDelivery extends Omit<DeliveryDraft, 'body'> {
   pk: string;
@@ -81,19 +81,4 @@ export class DeliveryStore {
     return Item as StoredDelivery | undefined;
   }
 
-  async markEnqueued(pk: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { pk, sk: 'DELIVERY' },
-        UpdateExpression: 'SET #status = :enqueued',
-        ConditionExpression: '#status = :received',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':enqueued': 'enqueued', ':received': 'received' },
-      }),
-    ).catch((error) => {
-      // Already processed by a fast consumer: nothing to record.
-      if (!isConditionFailure(error)) throw error;
-    });
-  }
 }

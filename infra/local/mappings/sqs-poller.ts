@@ -66,6 +66,7 @@ function passesFilters(record: SQSRecord, filters: EventPattern[]): boolean {
 
 export class SqsPoller {
   private running = true;
+  private paused?: { resume: Promise<void>; release(): void };
   private readonly loops: Promise<void>[] = [];
   private inFlightBatches = 0;
 
@@ -79,7 +80,21 @@ export class SqsPoller {
     for (let i = 0; i < concurrency; i++) this.loops.push(this.loop());
   }
 
+  /** Stops taking new batches (the queue or stream keeps them) until `resume`. */
+  pause(): void {
+    if (this.paused) return;
+    let release!: () => void;
+    const resume = new Promise<void>((resolve) => (release = resolve));
+    this.paused = { resume, release };
+  }
+
+  resume(): void {
+    this.paused?.release();
+    this.paused = undefined;
+  }
+
   async stop(): Promise<void> {
+    this.resume();
     this.running = false;
     await Promise.allSettled(this.loops);
   }
@@ -98,6 +113,7 @@ export class SqsPoller {
 
   private async loop(): Promise<void> {
     while (this.running) {
+      if (this.paused) await this.paused.resume;
       try {
         const messages = await this.receive();
         if (messages.length === 0) continue;

@@ -54,6 +54,7 @@ function toLambdaRecord(record: StreamRecord, sourceArn: string, region: string)
 
 export class StreamPoller {
   private running = true;
+  private paused?: { resume: Promise<void>; release(): void };
   private loop?: Promise<void>;
   private readonly iterators = new Map<string, string | undefined>();
   /** Woken after each full pass over the shards with whether that pass found records. */
@@ -72,7 +73,21 @@ export class StreamPoller {
     });
   }
 
+  /** Stops taking new batches (the queue or stream keeps them) until `resume`. */
+  pause(): void {
+    if (this.paused) return;
+    let release!: () => void;
+    const resume = new Promise<void>((resolve) => (release = resolve));
+    this.paused = { resume, release };
+  }
+
+  resume(): void {
+    this.paused?.release();
+    this.paused = undefined;
+  }
+
   async stop(): Promise<void> {
+    this.resume();
     this.running = false;
     for (const wake of this.cycleWaiters.splice(0)) wake(false);
     await this.loop?.catch(() => undefined);
@@ -96,6 +111,7 @@ export class StreamPoller {
       return;
     }
     while (this.running) {
+      if (this.paused) await this.paused.resume;
       let sawRecords = false;
       try {
         await this.discoverShards(streamArn);
