@@ -14,6 +14,7 @@ import type { Activity } from '../activity.ts';
 import { matchesEventPattern, type EventPattern } from '../eventbridge/pattern.ts';
 import type { LambdaRuntime } from '../lambda/runtime.ts';
 import type { LocalEventSourceMapping, LocalQueue } from '../template/model.ts';
+import { Gate } from './gate.ts';
 
 export interface SqsPollerOptions {
   mapping: LocalEventSourceMapping;
@@ -66,7 +67,7 @@ function passesFilters(record: SQSRecord, filters: EventPattern[]): boolean {
 
 export class SqsPoller {
   private running = true;
-  private paused?: { resume: Promise<void>; release(): void };
+  private readonly gate = new Gate();
   private readonly loops: Promise<void>[] = [];
   private inFlightBatches = 0;
 
@@ -82,15 +83,11 @@ export class SqsPoller {
 
   /** Stops taking new batches (the queue or stream keeps them) until `resume`. */
   pause(): void {
-    if (this.paused) return;
-    let release!: () => void;
-    const resume = new Promise<void>((resolve) => (release = resolve));
-    this.paused = { resume, release };
+    this.gate.pause();
   }
 
   resume(): void {
-    this.paused?.release();
-    this.paused = undefined;
+    this.gate.resume();
   }
 
   async stop(): Promise<void> {
@@ -113,7 +110,7 @@ export class SqsPoller {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      if (this.paused) await this.paused.resume;
+      await this.gate.pass();
       try {
         const messages = await this.receive();
         if (messages.length === 0) continue;

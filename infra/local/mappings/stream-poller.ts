@@ -15,6 +15,7 @@ import type { Dispatcher } from '../dispatcher.ts';
 import { matchesEventPattern, type EventPattern } from '../eventbridge/pattern.ts';
 import type { LambdaRuntime } from '../lambda/runtime.ts';
 import type { LocalEventSourceMapping, LocalTable } from '../template/model.ts';
+import { Gate } from './gate.ts';
 
 export interface StreamPollerOptions {
   mapping: LocalEventSourceMapping;
@@ -54,7 +55,7 @@ function toLambdaRecord(record: StreamRecord, sourceArn: string, region: string)
 
 export class StreamPoller {
   private running = true;
-  private paused?: { resume: Promise<void>; release(): void };
+  private readonly gate = new Gate();
   private loop?: Promise<void>;
   private readonly iterators = new Map<string, string | undefined>();
   /** Woken after each full pass over the shards with whether that pass found records. */
@@ -75,15 +76,11 @@ export class StreamPoller {
 
   /** Stops taking new batches (the queue or stream keeps them) until `resume`. */
   pause(): void {
-    if (this.paused) return;
-    let release!: () => void;
-    const resume = new Promise<void>((resolve) => (release = resolve));
-    this.paused = { resume, release };
+    this.gate.pause();
   }
 
   resume(): void {
-    this.paused?.release();
-    this.paused = undefined;
+    this.gate.resume();
   }
 
   async stop(): Promise<void> {
@@ -111,7 +108,7 @@ export class StreamPoller {
       return;
     }
     while (this.running) {
-      if (this.paused) await this.paused.resume;
+      await this.gate.pass();
       let sawRecords = false;
       try {
         await this.discoverShards(streamArn);
