@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { JournalEntry } from '../journal/entries.ts';
 
 /** Journal entries in DynamoDB; a redelivered event hits the same key and is skipped. */
@@ -26,17 +26,5 @@ export class JournalStore {
       }
       throw error;
     }
-  }
-
-  async timeline(subject: string, limit = 100): Promise<JournalEntry[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'subject = :subject',
-        ExpressionAttributeValues: { ':subject': subject },
-        Limit: limit,
-      }),
-    );
-    return (result.Items ?? []) as JournalEntry[];
   }
 }

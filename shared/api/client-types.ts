@@ -1,0 +1,1531 @@
+// Generated from openapi.json by `npm run client:types` (openapi-typescript): do not edit.
+/* eslint-disable */
+export type paths = {
+    "/events/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every canonical event with its JSON Schema
+         * @description The events the platform publishes on its EventBridge bus, each with the JSON Schema (draft 2020-12) of its detail and an example. Cacheable for five minutes.
+         *
+         *     Public: The events catalogue is public documentation for integrators: schemas only, no shop data.
+         */
+        get: operations["getEventCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/shopify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Shopify webhook
+         * @description Subscribe in JSON format to orders/*, fulfillments/*, refunds/create and customers/update. Signed with the shop's webhook secret (base64 HMAC-SHA256 of the raw body). Answers within milliseconds; mapping to orders, shipments, refunds and customers happens behind a queue. Retries of a delivery are recognised and acknowledged as `duplicate`.
+         *
+         *     Authenticated by the storefront signature (HMAC with the shop webhook secret), not by a token.
+         */
+        post: operations["receiveShopifyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/woocommerce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a WooCommerce webhook
+         * @description One webhook per order topic (created, updated, deleted, restored), API version 3. A new webhook's unsigned form-encoded ping is answered `pong`. Answers within milliseconds; mapping to orders, shipments, refunds and customers happens behind a queue. Retries of a delivery are recognised and acknowledged as `duplicate`.
+         *
+         *     Authenticated by the storefront signature (HMAC with the shop webhook secret), not by a token.
+         */
+        post: operations["receiveWooCommerceWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/generic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a signed generic webhook
+         * @description For storefronts without a connector: our envelope `{id, type, occurredAt, data}` with `data` in the normalized model, signed with the shop's secret (see shared/storefronts/GENERIC.md). Answers within milliseconds; mapping to orders, shipments, refunds and customers happens behind a queue. Retries of a delivery are recognised and acknowledged as `duplicate`.
+         *
+         *     Authenticated by the storefront signature (HMAC with the shop webhook secret), not by a token.
+         */
+        post: operations["receiveGenericWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description Orders of a shop, newest first unless sorted otherwise, filtered by status, customer and creation time.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order
+         * @description The order with its lines, totals, fulfillments and refunds, as normalized from the storefront.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/orders/{orderId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the timeline of an order
+         * @description Every canonical event naming the order (placed, shipped, returned, refunded, messages), oldest first.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getOrderTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Customers of a shop, optionally only the one with an email address.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description Contact details, marketing consent and order totals (each order and refund counted once).
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dead letters
+         * @description Quarantined webhook deliveries and messages a consumer gave up on, newest first.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/dead-letters/{deadLetterId}/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-drive a dead letter
+         * @description Puts the delivery or message back on its queue, once: re-driving it again answers `already_redriven`. The reason is kept for the audit trail.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["redriveDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        EventCatalogue: {
+            events: components["schemas"]["EventCatalogueEntry"][];
+        };
+        EventCatalogueEntry: {
+            /** @description EventBridge source, `aftersales.<context>` */
+            source: string;
+            /** @description EventBridge detail-type, unique across the catalogue */
+            detailType: string;
+            /** @description Version of the detail schema */
+            version: number;
+            description: string;
+            /** @description JSON Schema (draft 2020-12) of the detail, with an example */
+            schema: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description RFC 9457 problem details */
+        ProblemDetails: {
+            /** @description URI reference identifying the problem type; `about:blank` when the status says it all */
+            type: string;
+            /** @description Short summary of the problem type (the HTTP reason phrase) */
+            title: string;
+            /** @description The HTTP status code */
+            status: number;
+            /** @description What went wrong with this request, for humans */
+            detail: string;
+            /** @description The request path the problem occurred on */
+            instance?: string;
+            /** @description Quote it when reporting a problem: it finds the request in the logs */
+            requestId: string;
+            /** @description Each invalid field, for validation failures (400) */
+            errors?: {
+                /** @description The offending field: `params.orderId`, `query.limit`, `body.reason` */
+                path: string;
+                /** @description What is wrong with it */
+                message: string;
+            }[];
+        };
+        WebhookAck: {
+            /**
+             * @description `accepted`: stored and queued; `duplicate`: a retry of a stored delivery; `pong`: a WooCommerce ping
+             * @enum {string}
+             */
+            status: "accepted" | "duplicate" | "pong";
+            /** @description Where the delivery is kept, for ops (absent for pings) */
+            deliveryKey?: string;
+        };
+        /** @description The storefront resource as the storefront sends it */
+        StorefrontPayload: {
+            [key: string]: unknown;
+        };
+        /** @description Our signed envelope; `data` is the normalized model (see GENERIC.md) */
+        GenericWebhookEnvelope: {
+            /** @description Unique id of the event: retries of the same event reuse it */
+            id: string;
+            /** @enum {string} */
+            type: "order.placed" | "order.updated" | "order.cancelled" | "shipment.created" | "shipment.updated" | "shipment.delivered" | "refund.recorded" | "customer.updated";
+            /**
+             * Format: date-time
+             * @description When it happened on the storefront (UTC)
+             */
+            occurredAt: string;
+            /** @description The order, shipment, refund or customer, in the normalized model */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description One page of results, in the requested order */
+        OrderPage: {
+            items: components["schemas"]["OrderSummary"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        OrderSummary: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            orderId: string;
+            orderNumber: string;
+            /** @enum {string} */
+            platform: "shopify" | "woocommerce" | "generic";
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            sourceUpdatedAt: string;
+            /** @description Opaque id (storefront or platform generated) */
+            customerId?: string;
+            /** Format: email */
+            customerEmail?: string;
+            currency: string;
+            /** @description What the customer was charged at checkout */
+            total: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @enum {string} */
+            financialStatus: "pending" | "authorized" | "paid" | "partially_paid" | "partially_refunded" | "refunded" | "voided";
+            /** @enum {string} */
+            fulfillmentStatus: "unfulfilled" | "partially_fulfilled" | "fulfilled";
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            cancelledAt?: string;
+        };
+        /** @description An order with its fulfillments and refunds, in the normalized model */
+        Order: {
+            order: {
+                /** @description Platform id of the shop (tenant) */
+                shopId: string;
+                /** @enum {string} */
+                platform: "shopify" | "woocommerce" | "generic";
+                /** @description Opaque id (storefront or platform generated) */
+                orderId: string;
+                orderNumber: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description Storefront modification time: orders the updates
+                 */
+                sourceUpdatedAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                cancelledAt?: string;
+                /** @enum {string} */
+                cancelReason?: "customer" | "fraud" | "inventory" | "payment_declined" | "staff" | "other" | "deleted";
+                /** @description Currency the customer paid in */
+                currency: string;
+                customer: {
+                    /** @description Storefront customer id; absent for guests */
+                    id?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    firstName?: string;
+                    lastName?: string;
+                    /** @description BCP 47 language tag */
+                    locale?: string;
+                    timeZone?: string;
+                };
+                lines: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    lineId: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    productId?: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    variantId?: string;
+                    sku?: string;
+                    title: string;
+                    variantTitle?: string;
+                    quantity: number;
+                    /** @description Price of one unit before discounts */
+                    unitPrice: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Discount on the whole line */
+                    discount?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Line total after discounts, before tax */
+                    total: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    requiresShipping: boolean;
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    tax?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    productTags?: string[];
+                }[];
+                totals: {
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    subtotal: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    discounts: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    shipping: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    tax: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    total: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                };
+                /** @enum {string} */
+                financialStatus: "pending" | "authorized" | "paid" | "partially_paid" | "partially_refunded" | "refunded" | "voided";
+                /** @enum {string} */
+                fulfillmentStatus: "unfulfilled" | "partially_fulfilled" | "fulfilled";
+                shippingAddress?: {
+                    /** @description ISO 3166-1 alpha-2 country code */
+                    countryCode: string;
+                    /** @description State, province or county (code when known) */
+                    region?: string;
+                    city?: string;
+                    postalCode?: string;
+                    line1?: string;
+                };
+                shippingMethod?: {
+                    code?: string;
+                    title: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description Latest dispatch time the shop committed to
+                 */
+                shipBy?: string;
+                /**
+                 * Format: date-time
+                 * @description Latest delivery time promised to the customer
+                 */
+                deliverBy?: string;
+                /** @default [] */
+                tags: string[];
+                /** @default false */
+                test: boolean;
+                /** @default [] */
+                fulfillments: {
+                    /** @description Platform id of the shop (tenant) */
+                    shopId: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    fulfillmentId: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    orderId: string;
+                    /** @enum {string} */
+                    status: "pending" | "open" | "success" | "cancelled" | "error" | "failure";
+                    /**
+                     * @description Carrier tracking status, when the storefront knows it
+                     * @enum {string}
+                     */
+                    shipmentStatus?: "label_created" | "in_transit" | "out_for_delivery" | "available_for_pickup" | "delivered" | "failure" | "returned_to_sender" | "customs_hold" | "lost";
+                    /** @description What the status leaves out, e.g. "Delivery attempted" */
+                    statusDetail?: string;
+                    carrier?: {
+                        /** @description Lowercase carrier code: ups, dhl_express, colissimo... */
+                        code: string;
+                        name?: string;
+                        service?: string;
+                    };
+                    trackingNumbers: string[];
+                    trackingUrls: string[];
+                    lines: {
+                        /** @description Opaque id (storefront or platform generated) */
+                        lineId: string;
+                        quantity: number;
+                    }[];
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    createdAt: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    sourceUpdatedAt: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    deliveredAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    estimatedDeliveryAt?: string;
+                }[];
+                /** @default [] */
+                refunds: {
+                    /** @description Platform id of the shop (tenant) */
+                    shopId: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    refundId: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    orderId: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    createdAt: string;
+                    /** @description What went back to the customer */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    lines: {
+                        /** @description Opaque id (storefront or platform generated) */
+                        lineId: string;
+                        quantity: number;
+                        /** @description Refunded for these units, tax included */
+                        amount: {
+                            /** @description Amount in the minor unit of the currency (e.g. cents) */
+                            amount: number;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                    }[];
+                    /** @description Shipping refunded, tax included */
+                    shipping?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    note?: string;
+                    restock?: boolean;
+                }[];
+            };
+            /**
+             * Format: date-time
+             * @description When the storefront deleted the order (WooCommerce); it then counts as cancelled
+             */
+            deletedAt?: string;
+            /** @description Changes with every stored update */
+            version: number;
+        };
+        /** @description One page of results, in the requested order */
+        TimelinePage: {
+            items: components["schemas"]["TimelineEntry"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description One canonical event on an entity timeline */
+        TimelineEntry: {
+            eventId: string;
+            /** @description EventBridge source of the canonical event */
+            source: string;
+            /** @description Its detail-type: see GET /events/catalogue for the detail schema */
+            detailType: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            time: string;
+            /** @description The canonical event detail */
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description One page of results, in the requested order */
+        CustomerPage: {
+            items: components["schemas"]["Customer"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description A customer: contact, consent and totals */
+        Customer: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            customerId: string;
+            /** @enum {string} */
+            platform?: "shopify" | "woocommerce" | "generic";
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            firstName?: string;
+            lastName?: string;
+            /** @description BCP 47 language tag */
+            locale?: string;
+            timeZone?: string;
+            emailMarketingConsent?: {
+                /** @enum {string} */
+                state: "subscribed" | "unsubscribed" | "not_subscribed" | "pending";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                updatedAt?: string;
+            };
+            smsMarketingConsent?: {
+                /** @enum {string} */
+                state: "subscribed" | "unsubscribed" | "not_subscribed" | "pending";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                updatedAt?: string;
+            };
+            /** @description Orders placed, each counted once */
+            orderCount: number;
+            /** @description Spend net of refunds per ISO 4217 currency, in minor units */
+            netSpend: {
+                [key: string]: number;
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            firstOrderAt?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            lastOrderAt?: string;
+            /**
+             * Format: date-time
+             * @description Storefront time of the profile held
+             */
+            profileUpdatedAt?: string;
+        };
+        /** @description One page of results, in the requested order */
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetter"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        DeadLetter: {
+            /** @description Opaque id of the dead letter */
+            deadLetterId: string;
+            /**
+             * @description `quarantined_delivery`: an authentic webhook we could not use; `failed_message`: a message a consumer gave up on
+             * @enum {string}
+             */
+            kind: "quarantined_delivery" | "failed_message";
+            /** @description Platform id of the shop (tenant) */
+            shopId?: string;
+            /** @description Where it failed: a storefront (`shopify`) or a queue name */
+            source: string;
+            /** @description Storefront topic or canonical detail-type */
+            topic?: string;
+            /** @description Machine code: `unsupported_topic`, `malformed_json`, `max_receives`... */
+            reason: string;
+            /** @description What went wrong, for humans */
+            detail?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            receivedAt: string;
+            attempts?: number;
+        };
+        RedriveResult: {
+            deadLetterId: string;
+            /** @enum {string} */
+            status: "requeued" | "already_redriven";
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            redrivenAt: string;
+        };
+        RedriveRequest: {
+            /** @description Why it is safe to re-drive now, for the audit trail */
+            reason: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    getEventCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventCatalogue"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    receiveShopifyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The shop, as listed under `shopify.domain` in the shops secret */
+                "x-shopify-shop-domain": string;
+                /** @description Base64 HMAC-SHA256 of the raw body with the webhook secret */
+                "x-shopify-hmac-sha256": string;
+                /** @description `orders/create`, `fulfillments/update`, `refunds/create`... */
+                "x-shopify-topic": string;
+                /** @description Identifies the event across retries (preferred for deduplication) */
+                "x-shopify-event-id"?: string;
+                /** @description Identifies the delivery; used when the event id is absent */
+                "x-shopify-webhook-id"?: string;
+                "x-shopify-triggered-at"?: string;
+                "x-shopify-api-version"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The Shopify resource (order, fulfillment, refund or customer) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StorefrontPayload"];
+            };
+        };
+        responses: {
+            /** @description Accepted (stored and queued), a duplicate of a stored delivery, or a ping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAck"];
+                };
+            };
+            /** @description Authentic but unusable (malformed JSON, unsupported topic, missing id): kept in quarantine for ops; `detail` names the problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown shop, or a missing or forged signature: nothing is kept */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body exceeds 1 MiB (or 350 KiB once compressed for storage): nothing is kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content-Type is not application/json: kept in quarantine for ops */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    receiveWooCommerceWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The store URL, as listed under `woocommerce.source` in the shops secret */
+                "x-wc-webhook-source": string;
+                /** @description Base64 HMAC-SHA256 of the raw body with the webhook secret */
+                "x-wc-webhook-signature": string;
+                /** @description `order.created`, `order.updated`, `order.deleted` or `order.restored` */
+                "x-wc-webhook-topic": string;
+                "x-wc-webhook-id"?: string;
+                "x-wc-webhook-delivery-id"?: string;
+                "x-wc-webhook-resource"?: string;
+                "x-wc-webhook-event"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The WooCommerce order (REST API v3 shape) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StorefrontPayload"];
+            };
+        };
+        responses: {
+            /** @description Accepted (stored and queued), a duplicate of a stored delivery, or a ping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAck"];
+                };
+            };
+            /** @description Authentic but unusable (malformed JSON, unsupported topic, missing id): kept in quarantine for ops; `detail` names the problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown shop, or a missing or forged signature: nothing is kept */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body exceeds 1 MiB (or 350 KiB once compressed for storage): nothing is kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content-Type is not application/json: kept in quarantine for ops */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    receiveGenericWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The integration, as listed under `generic.source` in the shops secret */
+                "x-aftersales-source": string;
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`; checked within a tolerance window */
+                "x-aftersales-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenericWebhookEnvelope"];
+            };
+        };
+        responses: {
+            /** @description Accepted (stored and queued), a duplicate of a stored delivery, or a ping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAck"];
+                };
+            };
+            /** @description Authentic but unusable (malformed JSON, unsupported topic, missing id): kept in quarantine for ops; `detail` names the problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown shop, or a missing or forged signature: nothing is kept */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body exceeds 1 MiB (or 350 KiB once compressed for storage): nothing is kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content-Type is not application/json: kept in quarantine for ops */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listOrders: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description `open` (not cancelled), `cancelled`, a fulfillment status or a financial status */
+                status?: "open" | "cancelled" | "unfulfilled" | "partially_fulfilled" | "fulfilled" | "pending" | "authorized" | "paid" | "partially_paid" | "partially_refunded" | "refunded" | "voided";
+                /** @description Only this customer’s orders */
+                customerId?: string;
+                /** @description Created at or after (UTC) */
+                from?: string;
+                /** @description Created before (UTC) */
+                to?: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Sort key; `-` for descending */
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Storefront order id */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getOrderTimeline: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Storefront order id */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of timeline entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Exact email address (case-insensitive) */
+                email?: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Storefront customer id */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description Only this shop */
+                shopId?: string;
+                kind?: "quarantined_delivery" | "failed_message";
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    redriveDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the dead letter */
+                deadLetterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedriveRequest"];
+            };
+        };
+        responses: {
+            /** @description Re-driven (or already re-driven) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedriveResult"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,144 @@
+// Response and parameter schemas of the HTTP API, reusing the normalized model and the event
+// building blocks so the API shows what the platform stores. Schemas with a `meta.id` become
+// `components/schemas` in the OpenAPI document.
+import { z } from 'zod';
+import { EntityId, IsoDateTime, Money, ShopId, StorePlatform } from '../events/common.ts';
+import { OrderFinancialStatus, OrderFulfillmentStatus } from '../events/orders.ts';
+import { GenericEnvelope } from '../storefronts/generic.ts';
+import { ChannelConsent, NormalizedCustomer, NormalizedOrder } from '../storefronts/normalized.ts';
+
+/** Opaque pagination cursor: pass `nextCursor` back unchanged; never parse it. */
+export const Cursor = z.string().min(1).max(2048).describe('Opaque cursor from `nextCursor` of the previous page');
+
+/** A page of a list: `nextCursor` is absent on the last page. */
+export function page<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: Cursor.optional().describe('Pass as `cursor` for the next page; absent on the last page'),
+    })
+    .meta({ id, description: 'One page of results, in the requested order' });
+}
+
+// ---- Events catalogue ------------------------------------------------------------------------
+
+export const EventCatalogueEntry = z
+  .object({
+    source: z.string().describe('EventBridge source, `aftersales.<context>`'),
+    detailType: z.string().describe('EventBridge detail-type, unique across the catalogue'),
+    version: z.int().positive().describe('Version of the detail schema'),
+    description: z.string(),
+    schema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of the detail, with an example'),
+  })
+  .meta({ id: 'EventCatalogueEntry' });
+
+export const EventCatalogue = z.object({ events: z.array(EventCatalogueEntry) }).meta({ id: 'EventCatalogue' });
+
+// ---- Webhooks --------------------------------------------------------------------------------
+
+export const WebhookAck = z
+  .object({
+    status: z.enum(['accepted', 'duplicate', 'pong']).describe('`accepted`: stored and queued; `duplicate`: a retry of a stored delivery; `pong`: a WooCommerce ping'),
+    deliveryKey: z.string().optional().describe('Where the delivery is kept, for ops (absent for pings)'),
+  })
+  .meta({ id: 'WebhookAck' });
+
+/** Storefront payloads are verified by their signature, then mapped behind a queue: any JSON object. */
+export const StorefrontPayload = z.record(z.string(), z.unknown()).meta({ id: 'StorefrontPayload', description: 'The storefront resource as the storefront sends it' });
+
+export const GenericWebhookEnvelope = GenericEnvelope.meta({ id: 'GenericWebhookEnvelope', description: 'Our signed envelope; `data` is the normalized model (see GENERIC.md)' });
+
+// ---- Orders ----------------------------------------------------------------------------------
+
+/** An order as stored: the normalized order plus what the platform knows about it. */
+export const Order = z
+  .object({
+    order: NormalizedOrder,
+    deletedAt: IsoDateTime.optional().describe('When the storefront deleted the order (WooCommerce); it then counts as cancelled'),
+    version: z.int().nonnegative().describe('Changes with every stored update'),
+  })
+  .meta({ id: 'Order', description: 'An order with its fulfillments and refunds, in the normalized model' });
+
+/** One order in a list: enough to show a row and to filter, without lines. */
+export const OrderSummary = z
+  .object({
+    shopId: ShopId,
+    orderId: EntityId,
+    orderNumber: z.string(),
+    platform: StorePlatform,
+    createdAt: IsoDateTime,
+    sourceUpdatedAt: IsoDateTime,
+    customerId: EntityId.optional(),
+    customerEmail: z.email().optional(),
+    currency: z.string(),
+    total: Money.describe('What the customer was charged at checkout'),
+    financialStatus: OrderFinancialStatus,
+    fulfillmentStatus: OrderFulfillmentStatus,
+    cancelledAt: IsoDateTime.optional(),
+  })
+  .meta({ id: 'OrderSummary' });
+
+export const OrderStatusFilter = z
+  .enum(['open', 'cancelled', ...OrderFulfillmentStatus.options, ...OrderFinancialStatus.options])
+  .describe('`open` (not cancelled), `cancelled`, a fulfillment status or a financial status');
+
+export const OrderSort = z.enum(['createdAt', '-createdAt', 'updatedAt', '-updatedAt']).describe('Sort key; `-` for descending');
+
+export const TimelineEntry = z
+  .object({
+    eventId: z.string(),
+    source: z.string().describe('EventBridge source of the canonical event'),
+    detailType: z.string().describe('Its detail-type: see GET /events/catalogue for the detail schema'),
+    time: IsoDateTime,
+    detail: z.record(z.string(), z.unknown()).describe('The canonical event detail'),
+  })
+  .meta({ id: 'TimelineEntry', description: 'One canonical event on an entity timeline' });
+
+// ---- Customers -------------------------------------------------------------------------------
+
+export const Customer = z
+  .object({
+    shopId: ShopId,
+    customerId: EntityId,
+    platform: StorePlatform.optional(),
+    email: NormalizedCustomer.shape.email,
+    phone: NormalizedCustomer.shape.phone,
+    firstName: NormalizedCustomer.shape.firstName,
+    lastName: NormalizedCustomer.shape.lastName,
+    locale: NormalizedCustomer.shape.locale,
+    timeZone: NormalizedCustomer.shape.timeZone,
+    emailMarketingConsent: ChannelConsent.optional(),
+    smsMarketingConsent: ChannelConsent.optional(),
+    orderCount: z.int().nonnegative().describe('Orders placed, each counted once'),
+    netSpend: z.record(z.string(), z.int()).describe('Spend net of refunds per ISO 4217 currency, in minor units'),
+    firstOrderAt: IsoDateTime.optional(),
+    lastOrderAt: IsoDateTime.optional(),
+    profileUpdatedAt: IsoDateTime.optional().describe('Storefront time of the profile held'),
+  })
+  .meta({ id: 'Customer', description: 'A customer: contact, consent and totals' });
+
+// ---- Dead letters ----------------------------------------------------------------------------
+
+export const DeadLetterKind = z.enum(['quarantined_delivery', 'failed_message']);
+
+export const DeadLetter = z
+  .object({
+    deadLetterId: z.string().describe('Opaque id of the dead letter'),
+    kind: DeadLetterKind.describe('`quarantined_delivery`: an authentic webhook we could not use; `failed_message`: a message a consumer gave up on'),
+    shopId: ShopId.optional(),
+    source: z.string().describe('Where it failed: a storefront (`shopify`) or a queue name'),
+    topic: z.string().optional().describe('Storefront topic or canonical detail-type'),
+    reason: z.string().describe('Machine code: `unsupported_topic`, `malformed_json`, `max_receives`...'),
+    detail: z.string().optional().describe('What went wrong, for humans'),
+    receivedAt: IsoDateTime,
+    attempts: z.int().nonnegative().optional(),
+  })
+  .meta({ id: 'DeadLetter' });
+
+export const RedriveResult = z
+  .object({
+    deadLetterId: z.string(),
+    status: z.enum(['requeued', 'already_redriven']),
+    redrivenAt: IsoDateTime,
+  })
+  .meta({ id: 'RedriveResult' });
