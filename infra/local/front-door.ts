@@ -3,6 +3,7 @@
 import http from 'node:http';
 import { readBody } from './activity.ts';
 import { apiGatewayHandler, RouteTable } from './api/gateway.ts';
+import { InvalidTokenRequest, parseTokenRequest } from './auth/issuer.ts';
 import { parseIsoDuration } from './clock.ts';
 import { advanceClock } from './scheduler/index.ts';
 import type { LocalStack } from './stack.ts';
@@ -85,7 +86,13 @@ async function moveClock(stack: LocalStack, body: Record<string, unknown>) {
 }
 
 export function createFrontDoor(stack: LocalStack): http.Server {
-  const api = apiGatewayHandler({ routes: new RouteTable(stack.model.routes), runtime: stack.runtime, now: () => stack.clock.now() });
+  const api = apiGatewayHandler({
+    routes: new RouteTable(stack.model.routes),
+    runtime: stack.runtime,
+    now: () => stack.clock.now(),
+    authorizers: stack.model.authorizers,
+    verifier: stack.issuer,
+  });
   return http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = `${req.method} ${url.pathname}`;
@@ -107,7 +114,8 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (route === 'GET /_local/wiring') {
         const { model } = stack;
         return sendJson(res, 200, {
-          routes: model.routes.map((r) => ({ routeKey: r.routeKey, functionName: r.functionName, logicalId: r.logicalId })),
+          routes: model.routes.map((r) => ({ routeKey: r.routeKey, functionName: r.functionName, logicalId: r.logicalId, authorizationType: r.authorizationType, authorizerId: r.authorizerId })),
+          authorizers: model.authorizers,
           rules: model.rules.map((r) => ({ name: r.name, logicalId: r.logicalId, bus: r.busName, targets: r.targets.map((t) => t.arn) })),
           mappings: stack.wiredMappings,
           functions: model.functions.map((f) => ({ name: f.name, logicalId: f.logicalId })),
@@ -118,6 +126,12 @@ export function createFrontDoor(stack: LocalStack): http.Server {
           scheduledRules: stack.templateSchedules.scheduledRules,
         });
       }
+      if (route === 'POST /_local/token') {
+        const { token, expiresAt } = stack.issuer.issue(parseTokenRequest(await jsonBody(req)));
+        return sendJson(res, 200, { token, expiresAt });
+      }
+      if (route === 'GET /_local/issuer/.well-known/openid-configuration') return sendJson(res, 200, stack.issuer.openidConfiguration());
+      if (route === 'GET /_local/issuer/.well-known/jwks.json') return sendJson(res, 200, stack.issuer.jwks());
       if (route === 'GET /_local/schedules') return sendJson(res, 200, { schedules: stack.scheduler.list(), scheduledRules: stack.scheduler.listRecurring() });
       if (await stack.woocommerce.handle(req, res, url)) return;
       if (route === 'POST /_local/settle') {
@@ -128,7 +142,7 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (await api(req, res, url)) return;
       sendJson(res, 404, { message: 'Not Found' });
     } catch (error) {
-      if (error instanceof BadRequest) return sendProblem(res, 400, 'Bad Request', error.message);
+      if (error instanceof BadRequest || error instanceof InvalidTokenRequest) return sendProblem(res, 400, 'Bad Request', error.message);
       const status = (error as { statusCode?: number }).statusCode ?? 500;
       sendProblem(res, status, status === 413 ? 'Payload Too Large' : 'Internal Server Error', (error as Error).message);
     }

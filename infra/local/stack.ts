@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Activity } from './activity.ts';
+import { LocalIssuer } from './auth/issuer.ts';
 import { LocalClock } from './clock.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { LocalEventBus } from './eventbridge/bus.ts';
@@ -31,7 +32,7 @@ export interface LocalStackOptions {
   projectRoot: string;
   /** The API's port; the stand-ins take the next seven. 0 picks free ports for everything. */
   port?: number;
-  /** Keep DynamoDB data and secret values under `.local/` across restarts (the default for `npm start`). */
+  /** Keep DynamoDB data, secret values and the local issuer's key under `.local/` across restarts (the default for `npm start`). */
   persist?: boolean;
   /**
    * The first value of each Secrets Manager secret in the template (`undefined`: the template's
@@ -73,6 +74,8 @@ export interface LocalStack {
   secrets: LocalSecretsManager;
   /** The fake WooCommerce stores under `/_local/woocommerce/<store>/`. */
   woocommerce: FakeWooCommerce;
+  /** The local stand-in for the Cognito user pool: mints tokens at `POST /_local/token`, trusted by JWT authorizers. */
+  issuer: LocalIssuer;
   /** The template's schedules and scheduled rules, as created in the local scheduler. */
   templateSchedules: TemplateScheduleWiring;
   runtime: LambdaRuntime;
@@ -174,6 +177,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const seed = options.secretSeeds ?? ((secret: LocalSecret, { api }: LocalEndpoints) => demoShopsSeed(api)(secret));
     secrets.ensureTemplateSecrets(model.secrets, (secret) => seed(secret, endpoints));
     const woocommerce = new FakeWooCommerce({ now: () => clock.now() });
+    const issuer = new LocalIssuer({ apiUrl, keyFile: options.persist ? path.join(localDir, 'issuer-key.json') : undefined, now: () => clock.now() });
     const runtime = new LambdaRuntime({
       functions: model.functions,
       clockBuffer: clock.buffer,
@@ -251,7 +255,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ];
     const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
     const stack: LocalStack = {
-      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, secrets, woocommerce, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
+      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, secrets, woocommerce, issuer, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
       pauseEventSources: () => allPollers.forEach((poller) => poller.pause()),
       resumeEventSources: () => allPollers.forEach((poller) => poller.resume()),
     };

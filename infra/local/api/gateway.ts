@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readBody } from '../activity.ts';
+import { authorizeRequest, type JwtAuthorizerContext, type TokenVerifier } from '../auth/authorizer.ts';
 import type { LambdaRuntime } from '../lambda/runtime.ts';
-import type { LocalRoute } from '../template/model.ts';
+import type { LocalAuthorizer, LocalRoute } from '../template/model.ts';
 
 interface CompiledRoute {
   route: LocalRoute;
@@ -60,7 +61,9 @@ export class RouteTable {
   }
 }
 
-function toEvent(req: IncomingMessage, url: URL, body: Buffer, matched: MatchedRoute, now: Date, stage = '$default'): APIGatewayProxyEventV2 {
+function toEvent(
+  req: IncomingMessage, url: URL, body: Buffer, matched: MatchedRoute, now: Date, authorizer?: JwtAuthorizerContext, stage = '$default',
+): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const [name, value] of Object.entries(req.headers)) {
@@ -98,6 +101,8 @@ function toEvent(req: IncomingMessage, url: URL, body: Buffer, matched: MatchedR
       stage,
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
+      // What a JWT authorizer passes: `requestContext.authorizer.jwt.{claims, scopes}`.
+      ...(authorizer ? { authorizer } : {}),
     },
     body: body.length ? (isText ? body.toString('utf8') : body.toString('base64')) : undefined,
     isBase64Encoded: body.length > 0 && !isText,
@@ -120,13 +125,34 @@ function writeResult(res: ServerResponse, result: unknown, requestId: string): v
   res.end(response.body ? Buffer.from(response.body, response.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 
-export function apiGatewayHandler(deps: { routes: RouteTable; runtime: LambdaRuntime; now(): Date }) {
+export interface ApiGatewayDeps {
+  routes: RouteTable;
+  runtime: Pick<LambdaRuntime, 'invoke'>;
+  now(): Date;
+  /** The template's authorizers; routes with a `JWT` one need `verifier`. */
+  authorizers?: LocalAuthorizer[];
+  /** Checks bearer tokens for JWT authorizers: the local issuer, whatever issuer the template names. */
+  verifier?: TokenVerifier;
+}
+
+const noVerifier: TokenVerifier = { verify: () => ({ ok: false, reason: 'no local issuer is configured' }) };
+
+export function apiGatewayHandler(deps: ApiGatewayDeps) {
+  const authorizers = new Map((deps.authorizers ?? []).map((authorizer) => [authorizer.logicalId, authorizer]));
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const matched = deps.routes.match(req.method ?? 'GET', url.pathname);
     if (!matched) return false;
+    // API Gateway authorizes before it reads the body or runs any function.
+    const auth = authorizeRequest(matched.route, authorizers, deps.verifier ?? noVerifier, { headers: req.headers, url });
+    if (!auth.ok) {
+      req.resume();
+      res.writeHead(auth.statusCode, { 'content-type': 'application/json', 'apigw-requestid': randomUUID(), ...auth.headers });
+      res.end(JSON.stringify(auth.body));
+      return true;
+    }
     // API Gateway refuses payloads over 10 MB before any function runs.
     const body = await readBody(req, 10 * 1024 * 1024);
-    const event = toEvent(req, url, body, matched, deps.now());
+    const event = toEvent(req, url, body, matched, deps.now(), auth.authorizer);
     const result = await deps.runtime.invoke(matched.route.functionName, event, 'api');
     if (!result.ok) {
       res.writeHead(500, { 'content-type': 'application/json', 'apigw-requestid': event.requestContext.requestId });

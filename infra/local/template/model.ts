@@ -2,6 +2,7 @@
 // bus, rule and route, with references resolved to local names. Nothing here is configured by
 // hand; a resource added to the CDK app appears here on the next synth.
 import path from 'node:path';
+import { authorizerIdOf, readAuthorizers } from '../auth/template.ts';
 import { resolveIntrinsics, type ResolveContext } from './intrinsics.ts';
 import type {
   CfnResource, CfnTemplate, LocalEventSourceMapping, LocalFunction, LocalModel, LocalQueue, LocalRoute, LocalRule, LocalRuleTarget, LocalScheduledRule,
@@ -239,6 +240,7 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
   const integrations = new Map(
     ofType('AWS::ApiGatewayV2::Integration').map(([logicalId, r]) => [logicalId, resolve<string>(r.Properties.IntegrationUri)]),
   );
+  const authorizers = readAuthorizers(resources, resolve);
   const routes = ofType('AWS::ApiGatewayV2::Route').map(([logicalId, r]): LocalRoute => {
     const p = r.Properties;
     const target = JSON.stringify(p.Target ?? '');
@@ -253,6 +255,8 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
       path: routePath!,
       functionName: functionArn.split(':').pop()!,
       authorizationType: p.AuthorizationType ?? 'NONE',
+      authorizerId: authorizerIdOf(p.AuthorizerId, authorizers, resolve),
+      authorizationScopes: p.AuthorizationScopes === undefined ? undefined : resolve<string[]>(p.AuthorizationScopes),
     };
   });
 
@@ -267,6 +271,7 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
     buses,
     rules,
     routes,
+    authorizers,
     scheduleGroups: ['default', ...ofType('AWS::Scheduler::ScheduleGroup').map(([id, r]) => physicalName(r, id))],
     archives: ofType('AWS::Events::Archive').map(([logicalId, r]) => ({ logicalId, busArn: resolve<string>(r.Properties.SourceArn) })),
     secrets,

@@ -85,7 +85,31 @@ export interface LocalRoute {
   method: string;
   path: string;
   functionName: string;
+  /** `NONE`, `JWT`, `AWS_IAM` or `CUSTOM`; only `JWT` is enforced locally. */
   authorizationType: string;
+  /** Logical id of the route's `AWS::ApiGatewayV2::Authorizer` (see `LocalModel.authorizers`). */
+  authorizerId?: string;
+  /** The route's `AuthorizationScopes`: a JWT must carry at least one of them. */
+  authorizationScopes?: string[];
+}
+/**
+ * An `AWS::ApiGatewayV2::Authorizer`. A `JWT` one is enforced locally against the local issuer
+ * (`<api>/_local/issuer`), whatever issuer the template names: Cognito is not there to ask.
+ */
+export interface LocalAuthorizer {
+  logicalId: string;
+  name: string;
+  /** `JWT` or `REQUEST` (a Lambda authorizer, not emulated). */
+  type: string;
+  /** Where the token is, e.g. `$request.header.Authorization`. */
+  identitySource: string[];
+  /**
+   * `JwtConfiguration.Audience`, resolved; an entry that refers to an `AWS::Cognito::UserPoolClient`
+   * becomes the local issuer's client id (`LOCAL_CLIENT_ID`), which local tokens carry.
+   */
+  audience: string[];
+  /** `JwtConfiguration.Issuer` as the template names it, for information: locally the local issuer is trusted instead. */
+  templateIssuer?: string;
 }
 /** An `AWS::SecretsManager::Secret`: the local Secrets Manager creates it at start. */
 export interface LocalSecret {
@@ -132,6 +156,7 @@ export interface LocalModel {
   buses: { logicalId: string; name: string; arn: string }[];
   rules: LocalRule[];
   routes: LocalRoute[];
+  authorizers: LocalAuthorizer[];
   scheduleGroups: string[];
   archives: { logicalId: string; busArn: string }[];
   secrets: LocalSecret[];
