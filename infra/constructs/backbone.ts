@@ -1,5 +1,5 @@
 import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { HttpApi, HttpStage, type HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpStage, type HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
@@ -124,6 +124,11 @@ export class Backbone extends Construct {
     for (const route of this.httpApi.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(id, fn) })) {
       Validations.of(route).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: access.publicBecause });
     }
+  }
+
+  /** Routes `method path` to a function behind an authorizer (the ops API's JWT authorizer). */
+  addAuthorizedRoute(method: HttpMethod, path: string, fn: IFunction, id: string, authorizer: IHttpRouteAuthorizer): void {
+    this.httpApi.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(id, fn), authorizer });
   }
 
   /**

@@ -2,6 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import type { Backbone } from './backbone.ts';
+import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from '../../shared/api/routes.ts';
+import { OpsAuth } from './ops-auth.ts';
 import { WorkQueue } from './queues.ts';
 
 export interface OpsApiProps {
@@ -9,10 +11,13 @@ export interface OpsApiProps {
 }
 
 /**
- * The ops side: the journal that builds every entity's timeline from the bus, and the public
- * events catalogue. Later the authenticated ops routes join here.
+ * The ops side: the journal that builds every entity's timeline from the bus, the public events
+ * catalogue, and the authenticated ops routes (Cognito groups as roles, checked at the gateway and
+ * again in the handler).
  */
 export class OpsApi extends Construct {
+  readonly auth: OpsAuth;
+
   constructor(scope: Construct, id: string, { backbone }: OpsApiProps) {
     super(scope, id);
 
@@ -39,5 +44,18 @@ export class OpsApi extends Construct {
     backbone.addRoute(HttpMethod.GET, '/events/catalogue', catalogue.fn, 'CatalogueIntegration', {
       publicBecause: 'The events catalogue is public documentation for integrators: schemas only, no shop data.',
     });
+
+    this.auth = new OpsAuth(this, 'Auth');
+    const reader = backbone.newFunction(this, 'Read', {
+      entry: 'functions/ops/api.ts',
+      service: 'ops',
+      description: 'Ops API read routes: orders, customers, timelines',
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, JOURNAL_TABLE_NAME: backbone.journalTable.tableName },
+    });
+    backbone.grantState(reader, 'read');
+    backbone.journalTable.grantReadData(reader.fn);
+    for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer]) {
+      backbone.addAuthorizedRoute(route.method.toUpperCase() as HttpMethod, route.path, reader.fn, `${route.operationId}Integration`, this.auth.authorizer);
+    }
   }
 }

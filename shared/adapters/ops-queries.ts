@@ -36,27 +36,51 @@ export class OpsQueries {
     private readonly journalTable: string,
   ) {}
 
-  private async byShop<T>(prefix: 'ORDERS' | 'CUSTOMERS', shopId: string, limit: number, cursor?: string): Promise<Page<T>> {
+  /** Items of one shop from gsi1; `range` narrows the sort key (creation time for orders, email for customers). */
+  private async byShop<T>(
+    prefix: 'ORDERS' | 'CUSTOMERS',
+    shopId: string,
+    options: { limit: number; cursor?: string; ascending: boolean; range?: { from?: string; to?: string; equals?: string } },
+  ): Promise<Page<T>> {
+    const values: Record<string, string> = { ':pk': `${prefix}#${shopId}` };
+    let condition = 'gsi1pk = :pk';
+    const { from, to, equals } = options.range ?? {};
+    if (equals !== undefined) {
+      condition += ' AND gsi1sk = :equals';
+      values[':equals'] = equals;
+    } else if (from !== undefined && to !== undefined) {
+      // BETWEEN includes `to`; callers drop items equal to it (key attributes cannot be filtered).
+      condition += ' AND gsi1sk BETWEEN :from AND :to';
+      Object.assign(values, { ':from': from, ':to': to });
+    } else if (from !== undefined) {
+      condition += ' AND gsi1sk >= :from';
+      values[':from'] = from;
+    } else if (to !== undefined) {
+      condition += ' AND gsi1sk < :to';
+      values[':to'] = to;
+    }
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.stateTable,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `${prefix}#${shopId}` },
-        ScanIndexForward: prefix === 'CUSTOMERS',
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        KeyConditionExpression: condition,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: options.ascending,
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor),
       }),
     );
     return { items: (result.Items ?? []).map((item) => item.state as T), nextCursor: encodeCursor(result.LastEvaluatedKey) };
   }
 
-  listOrders(shopId: string, limit: number, cursor?: string): Promise<Page<OrderState>> {
-    return this.byShop('ORDERS', shopId, limit, cursor);
+  /** A page of a shop's orders by creation time; a page may hold fewer than `limit` once filtered. */
+  async listOrders(shopId: string, options: { limit: number; cursor?: string; from?: string; to?: string; newestFirst: boolean }): Promise<Page<OrderState>> {
+    const page = await this.byShop<OrderState>('ORDERS', shopId, { limit: options.limit, cursor: options.cursor, ascending: !options.newestFirst, range: { from: options.from, to: options.to } });
+    return options.to === undefined ? page : { ...page, items: page.items.filter((state) => state.order?.createdAt !== options.to) };
   }
 
-  listCustomers(shopId: string, limit: number, cursor?: string): Promise<Page<CustomerState>> {
-    return this.byShop('CUSTOMERS', shopId, limit, cursor);
+  listCustomers(shopId: string, options: { limit: number; cursor?: string; email?: string }): Promise<Page<CustomerState>> {
+    return this.byShop('CUSTOMERS', shopId, { limit: options.limit, cursor: options.cursor, ascending: true, range: options.email ? { equals: options.email } : undefined });
   }
 
   async order(shopId: string, orderId: string): Promise<OrderState | undefined> {

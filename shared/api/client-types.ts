@@ -1036,8 +1036,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
-                /** @description Sort key; `-` for descending */
-                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Sort by creation time; `-` for newest first */
+                sort?: "createdAt" | "-createdAt";
             };
             header?: never;
             path?: never;

@@ -82,7 +82,7 @@ export const OrderStatusFilter = z
   .enum(['open', 'cancelled', ...OrderFulfillmentStatus.options, ...OrderFinancialStatus.options])
   .describe('`open` (not cancelled), `cancelled`, a fulfillment status or a financial status');
 
-export const OrderSort = z.enum(['createdAt', '-createdAt', 'updatedAt', '-updatedAt']).describe('Sort key; `-` for descending');
+export const OrderSort = z.enum(['createdAt', '-createdAt']).describe('Sort by creation time; `-` for newest first');
 
 export const TimelineEntry = z
   .object({

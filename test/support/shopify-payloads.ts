@@ -9,9 +9,10 @@ export interface OrderOptions {
   cancelledAt?: string;
   email?: string;
   currency?: string;
+  customerId?: number;
 }
 
-export function shopifyOrder({ orderId, createdAt = '2026-11-20T10:00:00Z', updatedAt = createdAt, cancelledAt, email = 'ada@example.com', currency = 'USD' }: OrderOptions) {
+export function shopifyOrder({ orderId, createdAt = '2026-11-20T10:00:00Z', updatedAt = createdAt, cancelledAt, email = 'ada@example.com', currency = 'USD', customerId = 7_000_000 + (orderId % 1000) }: OrderOptions) {
   const lineItems = [
     { id: orderId * 10 + 1, product_id: 632910392, variant_id: 808950810, sku: 'TENT-2P', title: 'Trail tent 2P', variant_title: 'Green', name: 'Trail tent 2P - Green', quantity: 1, price: '249.00', price_set: money('249.00', currency), total_discount: '0.00', total_discount_set: money('0.00', currency), discount_allocations: [], tax_lines: [{ title: 'State tax', price: '19.92', rate: 0.08, price_set: money('19.92', currency) }], requires_shipping: true, fulfillable_quantity: 1, fulfillment_status: null, gift_card: false, taxable: true, vendor: 'Acme' },
     { id: orderId * 10 + 2, product_id: 632910393, variant_id: 808950811, sku: 'STAKE-8', title: 'Tent stakes', variant_title: 'Pack of 8', name: 'Tent stakes - Pack of 8', quantity: 2, price: '12.50', price_set: money('12.50', currency), total_discount: '2.50', total_discount_set: money('2.50', currency), discount_allocations: [{ amount: '2.50', amount_set: money('2.50', currency), discount_application_index: 0 }], tax_lines: [{ title: 'State tax', price: '1.80', rate: 0.08, price_set: money('1.80', currency) }], requires_shipping: true, fulfillable_quantity: 2, fulfillment_status: null, gift_card: false, taxable: true, vendor: 'Acme' },
@@ -52,7 +53,7 @@ export function shopifyOrder({ orderId, createdAt = '2026-11-20T10:00:00Z', upda
     line_items: lineItems,
     shipping_lines: [{ id: 369256396, code: 'Standard', title: 'Standard shipping', price: '10.00', price_set: money('10.00', currency), discounted_price: '10.00', source: 'shopify' }],
     shipping_address: { first_name: 'Ada', last_name: 'Lovelace', address1: '1 Analytical Way', city: 'Boston', province: 'Massachusetts', province_code: 'MA', country: 'United States', country_code: 'US', zip: '02110', phone: null, name: 'Ada Lovelace' },
-    customer: { id: 7_000_000 + (orderId % 1000), email, first_name: 'Ada', last_name: 'Lovelace', phone: null, locale: 'en-US', state: 'enabled', created_at: '2025-01-01T00:00:00Z', updated_at: updatedAt, email_marketing_consent: { state: 'subscribed', opt_in_level: 'single_opt_in', consent_updated_at: '2025-01-01T00:00:00Z' }, sms_marketing_consent: null },
+    customer: { id: customerId, email, first_name: 'Ada', last_name: 'Lovelace', phone: null, locale: 'en-US', state: 'enabled', created_at: '2025-01-01T00:00:00Z', updated_at: updatedAt, email_marketing_consent: { state: 'subscribed', opt_in_level: 'single_opt_in', consent_updated_at: '2025-01-01T00:00:00Z' }, sms_marketing_consent: null },
     fulfillments: [],
     refunds: [],
   };
