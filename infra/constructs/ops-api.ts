@@ -45,6 +45,16 @@ export class OpsApi extends Construct {
       publicBecause: 'The events catalogue is public documentation for integrators: schemas only, no shop data.',
     });
 
+    const openApi = backbone.newFunction(this, 'OpenApi', {
+      entry: 'functions/ops/openapi.ts',
+      service: 'ops',
+      description: 'Serves the OpenAPI document',
+      memorySize: 256,
+    });
+    backbone.addRoute(HttpMethod.GET, '/openapi.json', openApi.fn, 'OpenApiIntegration', {
+      publicBecause: 'The OpenAPI document is public documentation for integrators: no shop data.',
+    });
+
     this.auth = new OpsAuth(this, 'Auth');
     const reader = backbone.newFunction(this, 'Read', {
       entry: 'functions/ops/api.ts',

@@ -23,6 +23,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get this OpenAPI document
+         * @description The OpenAPI 3.1 document of the whole API, generated from the same zod definitions the handlers validate with.
+         *
+         *     Public: API documentation for integrators: no shop data.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/shopify": {
         parameters: {
             query?: never;
@@ -284,6 +306,9 @@ export type components = {
                 /** @description What is wrong with it */
                 message: string;
             }[];
+        };
+        OpenApiDocument: {
+            [key: string]: unknown;
         };
         WebhookAck: {
             /**
@@ -768,6 +793,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventCatalogue"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
             /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */

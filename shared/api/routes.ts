@@ -36,6 +36,17 @@ export const getEventCatalogue = defineRoute({
   responses: { 200: { description: 'The catalogue', schema: EventCatalogue } },
 });
 
+export const getOpenApiDocument = defineRoute({
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'getOpenApiDocument',
+  summary: 'Get this OpenAPI document',
+  description: 'The OpenAPI 3.1 document of the whole API, generated from the same zod definitions the handlers validate with.',
+  tags: ['Events'],
+  access: { kind: 'public', reason: 'API documentation for integrators: no shop data.' },
+  responses: { 200: { description: 'The OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' }) } },
+});
+
 // ---- Webhooks --------------------------------------------------------------------------------
 
 const webhookResponses = {
@@ -240,6 +251,7 @@ export const redriveDeadLetter = defineRoute({
 /** Every route, in the order the document lists them. */
 export const routes: readonly Route[] = Object.freeze([
   getEventCatalogue,
+  getOpenApiDocument,
   receiveShopifyWebhook,
   receiveWooCommerceWebhook,
   receiveGenericWebhook,
