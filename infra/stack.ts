@@ -19,7 +19,8 @@ export class AftersalesStack extends Stack {
     this.backbone = new Backbone(this, 'Backbone');
     new Outbox(this, 'Outbox', { backbone: this.backbone });
     const ingest = new Ingest(this, 'Ingest', { backbone: this.backbone });
-    new OpsApi(this, 'OpsApi', { backbone: this.backbone });
+    const opsApi = new OpsApi(this, 'OpsApi', { backbone: this.backbone });
+    opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });
     new CfnOutput(this, 'EventBusName', { value: this.backbone.bus.eventBusName });

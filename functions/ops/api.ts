@@ -2,17 +2,20 @@
 // shared/api/routes.ts; this handler checks the caller's role, parses with the same schemas and
 // answers problem details on any error.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { InvalidCursorError, OpsQueries } from '#shared/adapters/ops-queries.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from '#shared/api/routes.ts';
+import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listCustomers, listOrders } from '#shared/api/routes.ts';
 import { ApiProblem, authorize, parseRequest, problemResponse, type Caller } from '#shared/api/validate.ts';
 import { json } from '#shared/http.ts';
 import { logger } from '#shared/observability.ts';
 import { customerView, orderMatches, orderSummary, orderView, timelineEntry } from '#shared/ops/views.ts';
 
+const deadLetterQueues = JSON.parse(process.env.DEAD_LETTER_QUEUES ?? '[]') as { name: string; url: string }[];
+const sqs = new SQSClient({});
 const queries = new OpsQueries(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'), requiredEnv('JOURNAL_TABLE_NAME'));
 
 /** A caller limited to some shops (the `custom:shopIds` claim) sees only those. */
@@ -49,6 +52,15 @@ const operations = new Map<string, [Route, Operation]>([
     checkShop(caller, query.shopId);
     const page = await queries.listCustomers(query.shopId, { limit: query.limit, cursor: query.cursor, email: query.email });
     return { items: page.items.map(customerView), nextCursor: page.nextCursor };
+  }]],
+  [`GET ${getOpsHealth.path}`, [getOpsHealth, async () => {
+    const queues = await Promise.all(
+      deadLetterQueues.map(async ({ name, url }) => {
+        const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+        return { name, messages: Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) };
+      }),
+    );
+    return { status: queues.some((queue) => queue.messages > 0) ? 'attention' : 'ok', checkedAt: new Date().toISOString(), deadLetterQueues: queues };
   }]],
   [`GET ${getCustomer.path}`, [getCustomer, async (event, caller) => {
     const { params, query } = parseRequest(getCustomer, event);

@@ -1,10 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import type { Backbone } from './backbone.ts';
-import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from '../../shared/api/routes.ts';
+import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listCustomers, listOrders } from '../../shared/api/routes.ts';
 import { OpsAuth } from './ops-auth.ts';
-import { WorkQueue } from './queues.ts';
+import { DeadLetterQueue, WorkQueue } from './queues.ts';
+import type { AppFunction } from './app-function.ts';
 
 export interface OpsApiProps {
   readonly backbone: Backbone;
@@ -17,6 +18,7 @@ export interface OpsApiProps {
  */
 export class OpsApi extends Construct {
   readonly auth: OpsAuth;
+  private readonly reader: AppFunction;
 
   constructor(scope: Construct, id: string, { backbone }: OpsApiProps) {
     super(scope, id);
@@ -63,9 +65,20 @@ export class OpsApi extends Construct {
       environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, JOURNAL_TABLE_NAME: backbone.journalTable.tableName },
     });
     backbone.grantState(reader, 'read');
+    this.reader = reader;
     backbone.journalTable.grantReadData(reader.fn);
-    for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer]) {
+    for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer, getOpsHealth]) {
       backbone.addAuthorizedRoute(route.method.toUpperCase() as HttpMethod, route.path, reader.fn, `${route.operationId}Integration`, this.auth.authorizer);
     }
+  }
+
+  /** Reports every dead-letter queue of `scope` in GET /ops/health; call once the stack is complete. */
+  watchDeadLetters(scope: Construct): void {
+    const queues = scope.node.findAll().filter((node): node is DeadLetterQueue => node instanceof DeadLetterQueue);
+    for (const { queue } of queues) queue.grant(this.reader.fn, 'sqs:GetQueueAttributes');
+    this.reader.fn.addEnvironment(
+      'DEAD_LETTER_QUEUES',
+      Stack.of(this).toJsonString(queues.map((dlq) => ({ name: dlq.node.path.split('/').slice(1).join('/'), url: dlq.queue.queueUrl }))),
+    );
   }
 }

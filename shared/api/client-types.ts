@@ -221,6 +221,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the health of the deployment
+         * @description How many messages wait in each dead-letter queue of the stack; `attention` when any does.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getOpsHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ops/dead-letters": {
         parameters: {
             query?: never;
@@ -722,6 +744,24 @@ export type components = {
              * @description Storefront time of the profile held
              */
             profileUpdatedAt?: string;
+        };
+        /** @description The deployment as ops see it: what is waiting in each dead-letter queue */
+        OpsHealth: {
+            /**
+             * @description `attention` when a dead-letter queue holds messages
+             * @enum {string}
+             */
+            status: "ok" | "attention";
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            checkedAt: string;
+            deadLetterQueues: {
+                /** @description Where the queue sits in the stack */
+                name: string;
+                messages: number;
+            }[];
         };
         /** @description One page of results, in the requested order */
         DeadLetterPage: {
@@ -1410,6 +1450,53 @@ export interface operations {
             };
             /** @description The resource does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getOpsHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The health report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsHealth"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

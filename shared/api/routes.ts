@@ -12,6 +12,7 @@ import {
   DeadLetterKind,
   EventCatalogue,
   GenericWebhookEnvelope,
+  OpsHealth,
   Order,
   OrderSort,
   OrderStatusFilter,
@@ -212,6 +213,17 @@ export const getCustomer = defineRoute({
   responses: { 200: { description: 'The customer', schema: Customer } },
 });
 
+export const getOpsHealth = defineRoute({
+  method: 'get',
+  path: '/ops/health',
+  operationId: 'getOpsHealth',
+  summary: 'Get the health of the deployment',
+  description: 'How many messages wait in each dead-letter queue of the stack; `attention` when any does.',
+  tags: ['Dead letters'],
+  access: { kind: 'ops', role: 'viewer' },
+  responses: { 200: { description: 'The health report', schema: OpsHealth } },
+});
+
 // ---- Ops: dead letters -----------------------------------------------------------------------
 
 export const listDeadLetters = defineRoute({
@@ -260,6 +272,7 @@ export const routes: readonly Route[] = Object.freeze([
   getOrderTimeline,
   listCustomers,
   getCustomer,
+  getOpsHealth,
   listDeadLetters,
   redriveDeadLetter,
 ]);

@@ -142,3 +142,13 @@ export const RedriveResult = z
     redrivenAt: IsoDateTime,
   })
   .meta({ id: 'RedriveResult' });
+
+// ---- Health ----------------------------------------------------------------------------------
+
+export const OpsHealth = z
+  .object({
+    status: z.enum(['ok', 'attention']).describe('`attention` when a dead-letter queue holds messages'),
+    checkedAt: IsoDateTime,
+    deadLetterQueues: z.array(z.object({ name: z.string().describe('Where the queue sits in the stack'), messages: z.int().nonnegative() })),
+  })
+  .meta({ id: 'OpsHealth', description: 'The deployment as ops see it: what is waiting in each dead-letter queue' });

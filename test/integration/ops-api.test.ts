@@ -98,3 +98,14 @@ describe('ops API reads', () => {
     expect(missing.error).toMatchObject({ status: 404, requestId: expect.any(String) });
   });
 });
+
+describe('GET /ops/health', () => {
+  it('reports every dead-letter queue of the stack with its depth', async () => {
+    const client = createApiClient({ baseUrl: endpoints.api, token: await token('viewer') });
+    const { data, error } = await client.GET('/ops/health');
+    expect(error).toBeUndefined();
+    const names = data!.deadLetterQueues.map((queue) => queue.name);
+    expect(names).toEqual(expect.arrayContaining(['OpsApi/JournalQueue/DeadLetters', 'Ingest/DeliveryQueue/DeadLetters', 'Outbox/DeadLetters']));
+    expect(data!.status).toBe(data!.deadLetterQueues.some((queue) => queue.messages > 0) ? 'attention' : 'ok');
+  });
+});
