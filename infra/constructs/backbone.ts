@@ -10,8 +10,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
+import type { Route } from '../../shared/api/define.ts';
 import { AppFunction, type AppFunctionProps } from './app-function.ts';
 import { DeadLetterQueue, WorkQueue } from './queues.ts';
+
+const webhookAccessReason = 'Storefronts cannot send tokens; every delivery is authenticated by its HMAC signature with the shop secret.';
 
 /** How long an undeliverable event is retried by EventBridge before it goes to the dead-letter queue. */
 const ruleRetry = { retryAttempts: 8, maxEventAge: Duration.hours(4) };
@@ -126,9 +129,16 @@ export class Backbone extends Construct {
     }
   }
 
-  /** Routes `method path` to a function behind an authorizer (the ops API's JWT authorizer). */
-  addAuthorizedRoute(method: HttpMethod, path: string, fn: IFunction, id: string, authorizer: IHttpRouteAuthorizer): void {
-    this.httpApi.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(id, fn), authorizer });
+  /** Routes a declared route to a function behind an authorizer (the ops API's JWT authorizer). */
+  addAuthorizedRoute(route: Route, fn: IFunction, authorizer: IHttpRouteAuthorizer): void {
+    this.httpApi.addRoutes({ path: route.path, methods: [route.method.toUpperCase() as HttpMethod], integration: new HttpLambdaIntegration(`${route.operationId}Integration`, fn), authorizer });
+  }
+
+  /** Routes a declared public route; why it is public comes from its definition. */
+  addPublicRoute(route: Route, fn: IFunction): void {
+    const reason = route.access.kind === 'public' ? route.access.reason : route.access.kind === 'webhook' ? webhookAccessReason : undefined;
+    if (!reason) throw new Error(`${route.operationId} is not a public route`);
+    this.addRoute(route.method.toUpperCase() as HttpMethod, route.path, fn, `${route.operationId}Integration`, { publicBecause: reason });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { CfnElement, Duration, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from '../../shared/api/routes.ts';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -47,11 +47,7 @@ export class Ingest extends Construct {
     backbone.grantState(receiver, 'readWrite');
     deliveries.queue.grantSendMessages(receiver.fn);
     this.shopsSecret.grantRead(receiver.fn);
-    for (const provider of ['shopify', 'woocommerce', 'generic']) {
-      backbone.addRoute(HttpMethod.POST, `/webhooks/${provider}`, receiver.fn, `Webhooks${provider}Integration`, {
-        publicBecause: 'Storefronts cannot send tokens; every delivery is authenticated by its HMAC signature with the shop secret.',
-      });
-    }
+    for (const route of [receiveShopifyWebhook, receiveWooCommerceWebhook, receiveGenericWebhook]) backbone.addPublicRoute(route, receiver.fn);
 
     const normalizer = backbone.newFunction(this, 'Normalize', {
       entry: 'functions/ingest/normalize.ts',

@@ -1,8 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import type { Backbone } from './backbone.ts';
-import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listCustomers, listOrders } from '../../shared/api/routes.ts';
+import { getCustomer, getEventCatalogue, getOpenApiDocument, getOpsHealth, getOrder, getOrderTimeline, listCustomers, listOrders } from '../../shared/api/routes.ts';
 import { OpsAuth } from './ops-auth.ts';
 import { DeadLetterQueue, WorkQueue } from './queues.ts';
 import type { AppFunction } from './app-function.ts';
@@ -43,9 +42,7 @@ export class OpsApi extends Construct {
       description: 'Serves the canonical event catalogue with JSON Schemas',
       memorySize: 256,
     });
-    backbone.addRoute(HttpMethod.GET, '/events/catalogue', catalogue.fn, 'CatalogueIntegration', {
-      publicBecause: 'The events catalogue is public documentation for integrators: schemas only, no shop data.',
-    });
+    backbone.addPublicRoute(getEventCatalogue, catalogue.fn);
 
     const openApi = backbone.newFunction(this, 'OpenApi', {
       entry: 'functions/ops/openapi.ts',
@@ -53,9 +50,7 @@ export class OpsApi extends Construct {
       description: 'Serves the OpenAPI document',
       memorySize: 256,
     });
-    backbone.addRoute(HttpMethod.GET, '/openapi.json', openApi.fn, 'OpenApiIntegration', {
-      publicBecause: 'The OpenAPI document is public documentation for integrators: no shop data.',
-    });
+    backbone.addPublicRoute(getOpenApiDocument, openApi.fn);
 
     this.auth = new OpsAuth(this, 'Auth');
     const reader = backbone.newFunction(this, 'Read', {
@@ -68,7 +63,7 @@ export class OpsApi extends Construct {
     this.reader = reader;
     backbone.journalTable.grantReadData(reader.fn);
     for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer, getOpsHealth]) {
-      backbone.addAuthorizedRoute(route.method.toUpperCase() as HttpMethod, route.path, reader.fn, `${route.operationId}Integration`, this.auth.authorizer);
+      backbone.addAuthorizedRoute(route, reader.fn, this.auth.authorizer);
     }
   }
 

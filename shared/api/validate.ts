@@ -4,7 +4,7 @@
 // whether their role suffices.
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { formatPath } from '../events/errors.ts';
+import { formatPath, valueAt } from '../events/errors.ts';
 import { problem } from '../http.ts';
 import { roles, type Access, type BodyOf, type FieldError, type HeadersOf, type ParamsOf, type QueryOf, type Role, type Route, type RouteSpec } from './define.ts';
 
@@ -66,14 +66,6 @@ function fieldErrors(part: string, issues: readonly Issue[], input: unknown): Fi
   });
 }
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
 
 const isJson = (contentType: string) => contentType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(contentType);
 

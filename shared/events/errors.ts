@@ -64,3 +64,13 @@ export class UnknownEventError extends EventParseError {
     super(`${source} ${detailType} is not in the event catalogue`);
   }
 }
+
+/** The value at `path` inside `value`, or undefined where the path leaves the data. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

@@ -43,7 +43,7 @@ import {
 } from '../events/common.ts';
 import { OrderFinancialStatus, OrderFulfillmentStatus } from '../events/orders.ts';
 import { ShipmentStatus } from '../events/shipments.ts';
-import { formatPath } from '../events/errors.ts';
+import { formatPath, valueAt } from '../events/errors.ts';
 import { isTimeZone } from './fields.ts';
 import { MappingError } from './read.ts';
 
@@ -231,11 +231,3 @@ export function validated<S extends z.ZodType>(schema: S, value: unknown, topic:
   throw new MappingError(missing ? 'missing_field' : 'invalid_value', topic, formatPath([...prefix, ...path]), `${missing ? 'is required' : (issue?.message ?? 'invalid')}${more}`);
 }
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
