@@ -1,6 +1,7 @@
 import { Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Backbone } from './constructs/backbone.ts';
+import { CustomerApi } from './constructs/customer-api.ts';
 import { Ingest } from './constructs/ingest.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
@@ -19,7 +20,8 @@ export class AftersalesStack extends Stack {
     this.backbone = new Backbone(this, 'Backbone');
     new Outbox(this, 'Outbox', { backbone: this.backbone });
     const ingest = new Ingest(this, 'Ingest', { backbone: this.backbone });
-    const opsApi = new OpsApi(this, 'OpsApi', { backbone: this.backbone });
+    const opsApi = new OpsApi(this, 'OpsApi', { backbone: this.backbone, deliveryQueue: ingest.deliveryQueue });
+    new CustomerApi(this, 'CustomerApi', { backbone: this.backbone });
     opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });

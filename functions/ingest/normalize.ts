@@ -30,7 +30,7 @@ async function recordHandler(record: SQSRecord): Promise<void> {
     logger.error('Delivery not found', { deliveryKey });
     return;
   }
-  if (delivery.status === 'processed' || delivery.status === 'quarantined') return;
+  if (delivery.status !== 'received') return;
   const shop = (await loadShopIndex(shopsSecret)).byId(delivery.shopId);
   try {
     const outcome = await applyDelivery({ delivery, payload: JSON.parse(readBody(delivery).toString('utf8')), shop, store });

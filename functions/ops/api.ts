@@ -1,13 +1,15 @@
-// The ops API's read routes: orders, customers and order timelines. Each route is declared once in
+// The ops API's read routes: orders, customers, order timelines, the audit trail and health. Each route is declared once in
 // shared/api/routes.ts; this handler checks the caller's role, parses with the same schemas and
 // answers problem details on any error.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
+import { AuditStore } from '#shared/adapters/audit-store.ts';
+import { DeadLetterStore } from '#shared/adapters/dead-letter-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { OpsQueries } from '#shared/adapters/ops-queries.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listCustomers, listOrders } from '#shared/api/routes.ts';
+import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listAuditRecords, listCustomers, listOrders } from '#shared/api/routes.ts';
 import { checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { parseRequest } from '#shared/api/validate.ts';
 import { logger } from '#shared/observability.ts';
@@ -15,7 +17,10 @@ import { customerView, orderMatches, orderSummary, orderView, timelineEntry } fr
 
 const deadLetterQueues = JSON.parse(process.env.DEAD_LETTER_QUEUES ?? '[]') as { name: string; url: string }[];
 const sqs = new SQSClient({});
-const queries = new OpsQueries(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'), requiredEnv('JOURNAL_TABLE_NAME'));
+const stateTable = requiredEnv('STATE_TABLE_NAME');
+const queries = new OpsQueries(dynamoDocumentClient(), stateTable, requiredEnv('JOURNAL_TABLE_NAME'));
+const audit = new AuditStore(dynamoDocumentClient(), stateTable);
+const deadLetters = new DeadLetterStore(dynamoDocumentClient(), stateTable);
 
 const operations: Array<[Route, Operation]> = [
   [listOrders, async (event, caller) => {
@@ -50,7 +55,9 @@ const operations: Array<[Route, Operation]> = [
         return { name, messages: Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) };
       }),
     );
-    return { status: queues.some((queue) => queue.messages > 0) ? 'attention' : 'ok', checkedAt: new Date().toISOString(), deadLetterQueues: queues };
+    const openDeadLetters = await deadLetters.countOpen();
+    const attention = openDeadLetters > 0 || queues.some((queue) => queue.messages > 0);
+    return { status: attention ? 'attention' : 'ok', checkedAt: new Date().toISOString(), deadLetterQueues: queues, openDeadLetters };
   }],
   [getCustomer, async (event, caller) => {
     const { params, query } = parseRequest(getCustomer, event);
@@ -58,6 +65,12 @@ const operations: Array<[Route, Operation]> = [
     const state = await queries.customer(query.shopId, params.customerId);
     if (!state) throw notFound(`Customer ${params.customerId} of shop ${query.shopId}`);
     return customerView(state);
+  }],
+  [listAuditRecords, async (event, caller) => {
+    const { query } = parseRequest(listAuditRecords, event);
+    checkShop(caller, query.shopId);
+    const subject = query.subjectType && query.subjectId ? { type: query.subjectType, id: query.subjectId } : undefined;
+    return audit.list(query.shopId, subject, { limit: query.limit, cursor: query.cursor });
   }],
 ];
 

@@ -63,6 +63,12 @@ export class Backbone extends Construct {
           partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
           sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
         },
+        {
+          // Orders by shop and normalized order number: customer portal sign-in.
+          indexName: 'gsi2',
+          partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+        },
       ],
     });
     this.journalTable = new TableV2(this, 'JournalTable', {
@@ -108,9 +114,10 @@ export class Backbone extends Construct {
     return fn;
   }
 
-  /** Lets `fn` read (and write) the state table, including its indexes. */
-  grantState(fn: AppFunction, access: 'read' | 'readWrite'): void {
+  /** Lets `fn` read and/or write the state table, including its indexes. */
+  grantState(fn: AppFunction, access: 'read' | 'write' | 'readWrite'): void {
     if (access === 'read') this.stateTable.grantReadData(fn.fn);
+    else if (access === 'write') this.stateTable.grantWriteData(fn.fn);
     else this.stateTable.grantReadWriteData(fn.fn);
     const tableId = Stack.of(this).getLogicalId(this.stateTable.node.defaultChild as CfnElement);
     Validations.of(fn).acknowledge({
@@ -139,6 +146,17 @@ export class Backbone extends Construct {
     const reason = route.access.kind === 'public' ? route.access.reason : route.access.kind === 'webhook' ? webhookAccessReason : undefined;
     if (!reason) throw new Error(`${route.operationId} is not a public route`);
     this.addRoute(route.method.toUpperCase() as HttpMethod, route.path, fn, `${route.operationId}Integration`, { publicBecause: reason });
+  }
+
+  /**
+   * Routes a declared customer route with no gateway authorizer: customers have no Cognito
+   * identity, the handler verifies the session token it issued.
+   */
+  addCustomerRoute(route: Route, fn: IFunction): void {
+    if (route.access.kind !== 'customer') throw new Error(`${route.operationId} is not a customer route`);
+    this.addRoute(route.method.toUpperCase() as HttpMethod, route.path, fn, `${route.operationId}Integration`, {
+      publicBecause: 'The handler verifies the customer session token it issued (customers sign in with an order number and its email and have no Cognito identity).',
+    });
   }
 
   /**

@@ -16,6 +16,8 @@ import { WorkQueue } from './queues.ts';
 export class Ingest extends Construct {
   /** The shops of this deployment, with their webhook secrets and storefront API credentials. */
   readonly shopsSecret: Secret;
+  /** Stored deliveries waiting to be mapped; re-driven quarantined deliveries go back here. */
+  readonly deliveryQueue: WorkQueue;
 
   constructor(scope: Construct, id: string, { backbone }: { backbone: Backbone }) {
     super(scope, id);
@@ -30,6 +32,7 @@ export class Ingest extends Construct {
     });
 
     const deliveries = new WorkQueue(this, 'DeliveryQueue', { visibilityTimeout: Duration.seconds(180), maxReceiveCount: 5 });
+    this.deliveryQueue = deliveries;
     const environment = {
       STATE_TABLE_NAME: backbone.stateTable.tableName,
       SHOPS_SECRET_ARN: this.shopsSecret.secretArn,
@@ -72,6 +75,7 @@ export class Ingest extends Construct {
     deliveries.queue.grantSendMessages(reconciler.fn);
     this.shopsSecret.grantRead(reconciler.fn);
     const reconcileFailures = new DeadLetterQueue(this, 'ReconcileDeadLetters');
+    reconcileFailures.redrive = { why: 'The next reconciliation, 15 minutes later, reads the same changes again' };
     const schedulerRole = new Role(this, 'ReconcileSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     new Schedule(this, 'ReconcileSchedule', {
       description: 'WooCommerce reconciliation',

@@ -1,13 +1,16 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { Backbone } from './backbone.ts';
-import { getCustomer, getEventCatalogue, getOpenApiDocument, getOpsHealth, getOrder, getOrderTimeline, listCustomers, listOrders } from '../../shared/api/routes.ts';
+import { getCustomer, getEventCatalogue, getOpenApiDocument, getOpsHealth, getOrder, getOrderTimeline, listAuditRecords, listCustomers, listOrders } from '../../shared/api/routes.ts';
+import { DeadLetterDesk } from './dead-letter-desk.ts';
 import { OpsAuth } from './ops-auth.ts';
 import { DeadLetterQueue, WorkQueue } from './queues.ts';
 import type { AppFunction } from './app-function.ts';
 
 export interface OpsApiProps {
   readonly backbone: Backbone;
+  /** Where re-driven quarantined deliveries go. */
+  readonly deliveryQueue: WorkQueue;
 }
 
 /**
@@ -18,8 +21,9 @@ export interface OpsApiProps {
 export class OpsApi extends Construct {
   readonly auth: OpsAuth;
   private readonly reader: AppFunction;
+  private readonly deadLetters: DeadLetterDesk;
 
-  constructor(scope: Construct, id: string, { backbone }: OpsApiProps) {
+  constructor(scope: Construct, id: string, { backbone, deliveryQueue }: OpsApiProps) {
     super(scope, id);
 
     const journal = backbone.newFunction(this, 'Journal', {
@@ -56,19 +60,21 @@ export class OpsApi extends Construct {
     const reader = backbone.newFunction(this, 'Read', {
       entry: 'functions/ops/api.ts',
       service: 'ops',
-      description: 'Ops API read routes: orders, customers, timelines',
+      description: 'Ops API read routes: orders, customers, timelines, audit, health',
       environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, JOURNAL_TABLE_NAME: backbone.journalTable.tableName },
     });
     backbone.grantState(reader, 'read');
     this.reader = reader;
     backbone.journalTable.grantReadData(reader.fn);
-    for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer, getOpsHealth]) {
+    for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer, getOpsHealth, listAuditRecords]) {
       backbone.addAuthorizedRoute(route, reader.fn, this.auth.authorizer);
     }
+    this.deadLetters = new DeadLetterDesk(this, 'DeadLetters', { backbone, authorizer: this.auth.authorizer, deliveryQueue });
   }
 
-  /** Reports every dead-letter queue of `scope` in GET /ops/health; call once the stack is complete. */
+  /** Archives every dead-letter queue of `scope` for ops and reports it in GET /ops/health; call once the stack is complete. */
   watchDeadLetters(scope: Construct): void {
+    this.deadLetters.watchDeadLetters(scope);
     const queues = scope.node.findAll().filter((node): node is DeadLetterQueue => node instanceof DeadLetterQueue);
     for (const { queue } of queues) queue.grant(this.reader.fn, 'sqs:GetQueueAttributes');
     this.reader.fn.addEnvironment(

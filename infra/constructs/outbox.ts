@@ -20,6 +20,7 @@ export class Outbox extends Construct {
       timeout: Duration.seconds(30),
     });
     const deadLetters = new DeadLetterQueue(this, 'DeadLetters');
+    deadLetters.redrive = { why: 'A stream failure names a range of the state table stream, not the events; the outbox items stay in the table for 7 days to re-publish' };
     relay.fn.addEventSource(
       new DynamoEventSource(backbone.stateTable, {
         startingPosition: StartingPosition.TRIM_HORIZON,

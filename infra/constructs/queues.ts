@@ -1,10 +1,17 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
-/** A dead-letter queue: kept 14 days (the SQS maximum) so ops can inspect and re-drive. */
+/** Where a dead message goes back to when ops re-drive it, or why it cannot. */
+export type RedriveSpec = { queue: IQueue } | { why: string };
+
+/**
+ * A dead-letter queue: kept 14 days (the SQS maximum). The dead-letter desk archives its messages
+ * for ops to inspect, re-drive (to `redrive`) or discard.
+ */
 export class DeadLetterQueue extends Construct {
   readonly queue: Queue;
+  redrive: RedriveSpec = { why: 'Nothing was declared to send it back to' };
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -41,5 +48,8 @@ export class WorkQueue extends Construct {
       enforceSSL: true,
       deadLetterQueue: { queue: this.deadLetters.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
     });
+    // Both a consumer's failures and EventBridge's failed deliveries to this queue land there with
+    // the message the consumer expects, so a re-drive sends it back here.
+    this.deadLetters.redrive = { queue: this.queue };
   }
 }

@@ -3,13 +3,15 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { deadLetterIndexKey } from '../ops/dead-letters.ts';
 import type { DeliveryDraft } from '../webhooks/receive.ts';
 
 export const deliveryRetentionDays = 30;
 /** DynamoDB items stop at 400 KB; leave room for the other attributes. */
 export const maxStoredBodyBytes = 350 * 1024;
 
-export type DeliveryStatus = 'received' | 'processed' | 'quarantined';
+/** `discarded`: a quarantined delivery ops closed without re-driving it. */
+export type DeliveryStatus = 'received' | 'processed' | 'quarantined' | 'discarded';
 
 export interface StoredDelivery extends Omit<DeliveryDraft, 'body'> {
   pk: string;
@@ -69,9 +71,9 @@ export class DeliveryStore {
     }
   }
 
-  /** Keeps an authentic delivery we could not accept, with the reason, where ops can see it. */
+  /** Keeps an authentic delivery we could not accept, with the reason, among the open dead letters. */
   async quarantine(draft: DeliveryDraft, reason: string, detail: string): Promise<string> {
-    const item = this.item(draft, 'quarantined', { reason, detail, gsi1pk: `QUARANTINE#${draft.shopId}`, gsi1sk: draft.receivedAt } as Partial<StoredDelivery>);
+    const item = this.item(draft, 'quarantined', { reason, detail, gsi1pk: deadLetterIndexKey('open'), gsi1sk: draft.receivedAt } as Partial<StoredDelivery>);
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
     return item.pk;
   }

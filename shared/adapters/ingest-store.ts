@@ -3,9 +3,11 @@
 // delivery marked processed. A concurrent writer makes it fail as a whole, and it is retried.
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { orderNumberKey } from '../customers/order-number.ts';
 import type { CustomerState } from '../ingest/customer-state.ts';
 import { emptyCustomerState } from '../ingest/customer-state.ts';
 import { emptyOrderState, type OrderState, type PendingEvent } from '../ingest/order-state.ts';
+import { deadLetterIndexKey } from '../ops/dead-letters.ts';
 import { outboxItem } from '../outbox/outbox-item.ts';
 
 export class ConcurrentChangeError extends Error {}
@@ -48,8 +50,10 @@ export class IngestStore {
     const now = this.now();
     const items: Record<string, unknown>[] = [];
     if (change.order) {
-      const { shopId, orderId } = change.order;
-      items.push(this.versioned(orderKey(shopId, orderId), change.order, { gsi1pk: `ORDERS#${shopId}`, gsi1sk: change.order.order?.createdAt ?? now.toISOString() }));
+      const { shopId, orderId, order } = change.order;
+      // gsi2: customers find their order by its number (customer portal sign-in).
+      const byNumber: Record<string, string> = order ? { gsi2pk: orderNumberKey(shopId, order.orderNumber), gsi2sk: orderId } : {};
+      items.push(this.versioned(orderKey(shopId, orderId), change.order, { gsi1pk: `ORDERS#${shopId}`, gsi1sk: order?.createdAt ?? now.toISOString(), ...byNumber }));
     }
     if (change.customer) {
       const { shopId, customerId } = change.customer;
@@ -89,9 +93,16 @@ export class IngestStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: deliveryKey, sk: 'DELIVERY' },
-        UpdateExpression: 'SET #status = :status, reason = :reason, detail = :detail, processedAt = :now',
+        // A quarantined delivery joins the open dead letters, for ops to re-drive or discard.
+        UpdateExpression: `SET #status = :status, reason = :reason, detail = :detail, processedAt = :now${status === 'quarantined' ? ', gsi1pk = :deadLetters' : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':reason': reason ?? null, ':detail': detail ?? null, ':now': this.now().toISOString() },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':reason': reason ?? null,
+          ':detail': detail ?? null,
+          ':now': this.now().toISOString(),
+          ...(status === 'quarantined' ? { ':deadLetters': deadLetterIndexKey('open') } : {}),
+        },
       }),
     );
   }

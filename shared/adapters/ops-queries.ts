@@ -5,29 +5,8 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import type { CustomerState } from '../ingest/customer-state.ts';
 import type { OrderState } from '../ingest/order-state.ts';
 import type { JournalEntry } from '../journal/entries.ts';
+import { decodeCursor, encodeCursor, type Page } from '../api/cursor.ts';
 import { customerKey, orderKey } from './ingest-store.ts';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
-
-export class InvalidCursorError extends Error {}
-
-export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (key && typeof key === 'object' && !Array.isArray(key)) return key;
-  } catch {
-    // Reported below.
-  }
-  throw new InvalidCursorError('cursor: not a cursor this API returned');
-}
 
 export class OpsQueries {
   constructor(

@@ -230,7 +230,7 @@ export type paths = {
         };
         /**
          * Get the health of the deployment
-         * @description How many messages wait in each dead-letter queue of the stack; `attention` when any does.
+         * @description Dead letters waiting for ops, and how many messages wait in each dead-letter queue of the stack; `attention` when any does.
          *
          *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
          */
@@ -252,11 +252,33 @@ export type paths = {
         };
         /**
          * List dead letters
-         * @description Quarantined webhook deliveries and messages a consumer gave up on, newest first.
+         * @description Quarantined webhook deliveries and messages a consumer gave up on, newest first; open ones unless `status` says otherwise.
          *
          *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
          */
         get: operations["listDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/dead-letters/{deadLetterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspect a dead letter
+         * @description The dead letter with its payload and what the storefront or AWS recorded about its failure.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getDeadLetter"];
         put?: never;
         post?: never;
         delete?: never;
@@ -276,11 +298,99 @@ export type paths = {
         put?: never;
         /**
          * Re-drive a dead letter
-         * @description Puts the delivery or message back on its queue, once: re-driving it again answers `already_redriven`. The reason is kept for the audit trail.
+         * @description Puts the delivery or message back where it failed, once: re-driving it again answers `already_redriven`. The reason goes to the audit trail.
          *
          *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
          */
         post: operations["redriveDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/dead-letters/{deadLetterId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discard a dead letter
+         * @description Closes a dead letter without re-driving it; it stays readable with `status=discarded`. The reason goes to the audit trail.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["discardDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit records
+         * @description What ops did, newest first: for one subject (an order, case, customer, dead letter...) or for the whole shop.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listAuditRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with an order number and its email
+         * @description Opens a one-hour customer session for the email on the order. An unknown order and a wrong email are refused alike, so the route cannot be used to discover orders.
+         *
+         *     Public: Customers sign in here with their order number and the email on the order; no token exists yet.
+         */
+        post: operations["createCustomerSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/orders/{orderNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my orders
+         * @description An order placed with the session’s email at the session’s shop: lines, totals, parcels with tracking, refunds.
+         *
+         *     Requires a customer session token from POST /customer/sessions; customers see only their own orders.
+         */
+        get: operations["getCustomerOrder"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -748,7 +858,7 @@ export type components = {
         /** @description The deployment as ops see it: what is waiting in each dead-letter queue */
         OpsHealth: {
             /**
-             * @description `attention` when a dead-letter queue holds messages
+             * @description `attention` when a dead letter waits for ops or a dead-letter queue holds messages
              * @enum {string}
              */
             status: "ok" | "attention";
@@ -762,6 +872,8 @@ export type components = {
                 name: string;
                 messages: number;
             }[];
+            /** @description Dead letters waiting for ops (quarantined deliveries and archived messages), counted up to 1000 */
+            openDeadLetters: number;
         };
         /** @description One page of results, in the requested order */
         DeadLetterPage: {
@@ -777,9 +889,14 @@ export type components = {
              * @enum {string}
              */
             kind: "quarantined_delivery" | "failed_message";
+            /**
+             * @description `open` until someone re-drives or discards it
+             * @enum {string}
+             */
+            status: "open" | "redriven" | "discarded";
             /** @description Platform id of the shop (tenant) */
             shopId?: string;
-            /** @description Where it failed: a storefront (`shopify`) or a queue name */
+            /** @description Where it failed: a storefront (`shopify`) or a dead-letter queue of the stack */
             source: string;
             /** @description Storefront topic or canonical detail-type */
             topic?: string;
@@ -793,6 +910,77 @@ export type components = {
              */
             receivedAt: string;
             attempts?: number;
+            /** @description Whether re-driving can put it back where it failed */
+            redrivable: boolean;
+            /** @description Who re-drove or discarded it, when and why */
+            resolution?: {
+                /** @enum {string} */
+                status: "redriven" | "discarded";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+                /** @description Who resolved it (their email, or their user id) */
+                by: string;
+                reason: string;
+            };
+        };
+        /** @description A dead letter with its payload, for inspection */
+        DeadLetterDetail: {
+            /** @description Opaque id of the dead letter */
+            deadLetterId: string;
+            /**
+             * @description `quarantined_delivery`: an authentic webhook we could not use; `failed_message`: a message a consumer gave up on
+             * @enum {string}
+             */
+            kind: "quarantined_delivery" | "failed_message";
+            /**
+             * @description `open` until someone re-drives or discards it
+             * @enum {string}
+             */
+            status: "open" | "redriven" | "discarded";
+            /** @description Platform id of the shop (tenant) */
+            shopId?: string;
+            /** @description Where it failed: a storefront (`shopify`) or a dead-letter queue of the stack */
+            source: string;
+            /** @description Storefront topic or canonical detail-type */
+            topic?: string;
+            /** @description Machine code: `unsupported_topic`, `malformed_json`, `max_receives`... */
+            reason: string;
+            /** @description What went wrong, for humans */
+            detail?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            receivedAt: string;
+            attempts?: number;
+            /** @description Whether re-driving can put it back where it failed */
+            redrivable: boolean;
+            /** @description Who re-drove or discarded it, when and why */
+            resolution?: {
+                /** @enum {string} */
+                status: "redriven" | "discarded";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+                /** @description Who resolved it (their email, or their user id) */
+                by: string;
+                reason: string;
+            };
+            /** @description The delivery body or the message body, as received (UTF-8) */
+            payload: string;
+            /** @description Whether `payload` stops at 256 KiB */
+            payloadTruncated: boolean;
+            /** @description Storefront delivery headers, or the failure attributes SQS, EventBridge and Lambda recorded */
+            metadata: {
+                [key: string]: string;
+            };
+            /** @description Why it cannot be re-driven, when it cannot */
+            redriveNote?: string;
         };
         RedriveResult: {
             deadLetterId: string;
@@ -807,6 +995,215 @@ export type components = {
         RedriveRequest: {
             /** @description Why it is safe to re-drive now, for the audit trail */
             reason: string;
+        };
+        ResolveDeadLetterRequest: {
+            /** @description Why, for the audit trail */
+            reason: string;
+        };
+        /** @description One page of results, in the requested order */
+        AuditPage: {
+            items: components["schemas"]["AuditRecord"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description Who did what, when, to what, and why */
+        AuditRecord: {
+            auditId: string;
+            /** @description The shop, or `deployment` for stack-wide records */
+            scope: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            at: string;
+            /** @description `deadLetter.redrive`, `deadLetter.discard`... */
+            action: string;
+            actor: {
+                sub: string;
+                email?: string;
+                /** @enum {string} */
+                role: "viewer" | "agent" | "supervisor" | "admin";
+            };
+            /** @description The entity acted on first, then those it belongs to */
+            subjects: {
+                /** @enum {string} */
+                type: "order" | "customer" | "case" | "return" | "refund" | "deadLetter" | "shop" | "policy";
+                id: string;
+            }[];
+            reason?: string;
+            /** @description The fields the action changed, before */
+            before?: {
+                [key: string]: unknown;
+            };
+            /** @description The same fields, after */
+            after?: {
+                [key: string]: unknown;
+            };
+            /** @description The API request that did it */
+            requestId: string;
+        };
+        /** @description A customer session and the order it was opened with */
+        CustomerSession: {
+            /** @description Send as `Authorization: Bearer <token>` to the customer routes */
+            token: string;
+            /**
+             * Format: date-time
+             * @description The token is refused from then on: sign in again
+             */
+            expiresAt: string;
+            order: components["schemas"]["CustomerOrder"];
+        };
+        /** @description An order as its customer sees it in the portal */
+        CustomerOrder: {
+            orderNumber: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            createdAt: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            lines: {
+                /** @description Names the line in later requests (returns) */
+                lineId: string;
+                title: string;
+                variantTitle?: string;
+                sku?: string;
+                quantity: number;
+                /** @description One unit before discounts */
+                unitPrice: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Discount on the whole line */
+                discount?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Line total after discounts, before tax */
+                total: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+            }[];
+            /** @description `total` is what was charged at checkout; refunds are listed, not netted */
+            totals: {
+                /** @description Money: integer minor units and ISO 4217 currency */
+                subtotal: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Money: integer minor units and ISO 4217 currency */
+                discounts: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Money: integer minor units and ISO 4217 currency */
+                shipping: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Money: integer minor units and ISO 4217 currency */
+                tax: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Money: integer minor units and ISO 4217 currency */
+                total: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+            };
+            /** @enum {string} */
+            financialStatus: "pending" | "authorized" | "paid" | "partially_paid" | "partially_refunded" | "refunded" | "voided";
+            /** @enum {string} */
+            fulfillmentStatus: "unfulfilled" | "partially_fulfilled" | "fulfilled";
+            /** @description Parcels, oldest first */
+            fulfillments: {
+                /** @enum {string} */
+                status: "pending" | "open" | "success" | "cancelled" | "error" | "failure";
+                /**
+                 * @description Carrier tracking status, when known
+                 * @enum {string}
+                 */
+                shipmentStatus?: "label_created" | "in_transit" | "out_for_delivery" | "available_for_pickup" | "delivered" | "failure" | "returned_to_sender" | "customs_hold" | "lost";
+                statusDetail?: string;
+                carrier?: {
+                    /** @description Lowercase carrier code: ups, dhl_express, colissimo... */
+                    code: string;
+                    name?: string;
+                };
+                trackingNumbers: string[];
+                trackingUrls: string[];
+                /** @description What is in the parcel */
+                lines: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    lineId: string;
+                    quantity: number;
+                }[];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                estimatedDeliveryAt?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                deliveredAt?: string;
+            }[];
+            /** @description Oldest first */
+            refunds: {
+                /** @description What went back to the customer */
+                amount: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                createdAt: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            cancelledAt?: string;
+        };
+        CustomerSignIn: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The order number as the shop shows it; `#1001` and `1001` are the same */
+            orderNumber: string;
+            /**
+             * Format: email
+             * @description The email address on the order (any case)
+             */
+            email: string;
         };
     };
     responses: never;
@@ -1518,6 +1915,8 @@ export interface operations {
     listDeadLetters: {
         parameters: {
             query?: {
+                /** @description `open` until someone re-drives or discards it */
+                status?: "open" | "redriven" | "discarded";
                 /** @description Only this shop */
                 shopId?: string;
                 kind?: "quarantined_delivery" | "failed_message";
@@ -1532,7 +1931,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of dead letters */
+            /** @description A page of dead letters (a page may hold fewer than `limit` once filtered) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,6 +1960,74 @@ export interface operations {
             };
             /** @description The caller lacks the role this operation requires */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the dead letter */
+                deadLetterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dead letter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterDetail"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1640,6 +2107,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description It was discarded, or it cannot be re-driven (`detail` says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -1651,6 +2127,299 @@ export interface operations {
             };
             /** @description The body is not of a supported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    discardDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the dead letter */
+                deadLetterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDeadLetterRequest"];
+            };
+        };
+        responses: {
+            /** @description Discarded (discarding twice changes nothing) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description It was already re-driven */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAuditRecords: {
+        parameters: {
+            query: {
+                /** @description The shop, or `deployment` for stack-wide records (dead messages of no shop) */
+                shopId: string | "deployment";
+                /** @description With `subjectId`: only this subject */
+                subjectType?: "order" | "customer" | "case" | "return" | "refund" | "deadLetter" | "shop" | "policy";
+                subjectId?: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createCustomerSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerSignIn"];
+            };
+        };
+        responses: {
+            /** @description The session token and the order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSession"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No order of the shop has this number and email */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCustomerOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order number as the shop shows it; `#1001` and `1001` are the same */
+                orderNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerOrder"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No order with this number was placed with the session’s email */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,6 +15,8 @@ export const tags = [
   { name: 'Orders', description: 'Orders as normalized from the storefronts, and their timelines' },
   { name: 'Customers', description: 'Customers: contact, consent and order totals' },
   { name: 'Dead letters', description: 'What could not be processed, for ops to inspect and re-drive' },
+  { name: 'Audit', description: 'Who did what through the ops API, when, and why' },
+  { name: 'Customer portal', description: 'Customers sign in with an order number and its email, and see only their own orders' },
 ] as const;
 
 function accessNote(route: Route): string {
@@ -26,7 +28,7 @@ function accessNote(route: Route): string {
     case 'ops':
       return `Requires an ops bearer token with the \`${route.access.role}\` role or higher (viewer < agent < supervisor < admin).`;
     case 'customer':
-      return 'Requires a customer bearer token; customers see only their own resources.';
+      return 'Requires a customer session token from POST /customer/sessions; customers see only their own orders.';
   }
 }
 
@@ -63,7 +65,7 @@ export function toRouteConfig(route: Route): RouteConfig {
     config.security = [{ bearerAuth: [] }];
     config['x-required-role'] = access.role;
   } else if (access.kind === 'customer') {
-    config.security = [{ bearerAuth: [] }];
+    config.security = [{ customerSession: [] }];
   } else {
     config.security = [];
     if (access.kind === 'public') config['x-public-reason'] = access.reason;
@@ -78,6 +80,12 @@ export function buildOpenApiDocument(routes: readonly Route[] = allRoutes): Open
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description: 'An ID or access token from the ops user pool; its `cognito:groups` give the role (viewer, agent, supervisor, admin).',
+  });
+  registry.registerComponent('securitySchemes', 'customerSession', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A customer session token from POST /customer/sessions (order number and the email on the order); valid for one hour.',
   });
   for (const route of routes) registry.registerPath(toRouteConfig(route));
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -2,11 +2,13 @@
 // document (`npm run openapi`), request validation (`parseRequest`), the TypeScript types and the
 // typed client derive from these.
 import type { Route } from './define.ts';
-import { getOpsHealth, listDeadLetters, redriveDeadLetter } from './routes/dead-letters.ts';
+import { createCustomerSession, getCustomerOrder } from './routes/customer.ts';
+import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listDeadLetters, redriveDeadLetter } from './routes/dead-letters.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
 import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from './routes/webhooks.ts';
 
+export * from './routes/customer.ts';
 export * from './routes/dead-letters.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
@@ -26,5 +28,10 @@ export const routes: readonly Route[] = Object.freeze([
   getCustomer,
   getOpsHealth,
   listDeadLetters,
+  getDeadLetter,
   redriveDeadLetter,
+  discardDeadLetter,
+  listAuditRecords,
+  createCustomerSession,
+  getCustomerOrder,
 ]);

@@ -120,20 +120,42 @@ export const Customer = z
 // ---- Dead letters ----------------------------------------------------------------------------
 
 export const DeadLetterKind = z.enum(['quarantined_delivery', 'failed_message']);
+export const DeadLetterStatus = z.enum(['open', 'redriven', 'discarded']).describe('`open` until someone re-drives or discards it');
+
+const Resolution = z.object({
+  status: z.enum(['redriven', 'discarded']),
+  at: IsoDateTime,
+  by: z.string().describe('Who resolved it (their email, or their user id)'),
+  reason: z.string(),
+});
 
 export const DeadLetter = z
   .object({
     deadLetterId: z.string().describe('Opaque id of the dead letter'),
     kind: DeadLetterKind.describe('`quarantined_delivery`: an authentic webhook we could not use; `failed_message`: a message a consumer gave up on'),
+    status: DeadLetterStatus,
     shopId: ShopId.optional(),
-    source: z.string().describe('Where it failed: a storefront (`shopify`) or a queue name'),
+    source: z.string().describe('Where it failed: a storefront (`shopify`) or a dead-letter queue of the stack'),
     topic: z.string().optional().describe('Storefront topic or canonical detail-type'),
     reason: z.string().describe('Machine code: `unsupported_topic`, `malformed_json`, `max_receives`...'),
     detail: z.string().optional().describe('What went wrong, for humans'),
     receivedAt: IsoDateTime,
     attempts: z.int().nonnegative().optional(),
+    redrivable: z.boolean().describe('Whether re-driving can put it back where it failed'),
+    resolution: Resolution.optional().describe('Who re-drove or discarded it, when and why'),
   })
   .meta({ id: 'DeadLetter' });
+
+export const DeadLetterDetail = DeadLetter.extend({
+  payload: z.string().describe('The delivery body or the message body, as received (UTF-8)'),
+  payloadTruncated: z.boolean().describe('Whether `payload` stops at 256 KiB'),
+  metadata: z.record(z.string(), z.string()).describe('Storefront delivery headers, or the failure attributes SQS, EventBridge and Lambda recorded'),
+  redriveNote: z.string().optional().describe('Why it cannot be re-driven, when it cannot'),
+}).meta({ id: 'DeadLetterDetail', description: 'A dead letter with its payload, for inspection' });
+
+export const ResolveDeadLetterRequest = z
+  .object({ reason: z.string().trim().min(3).max(500).describe('Why, for the audit trail') })
+  .meta({ id: 'ResolveDeadLetterRequest' });
 
 export const RedriveResult = z
   .object({
@@ -143,12 +165,32 @@ export const RedriveResult = z
   })
   .meta({ id: 'RedriveResult' });
 
+// ---- Audit -----------------------------------------------------------------------------------
+
+export const AuditSubjectType = z.enum(['order', 'customer', 'case', 'return', 'refund', 'deadLetter', 'shop', 'policy']);
+
+export const AuditRecord = z
+  .object({
+    auditId: z.string(),
+    scope: z.string().describe('The shop, or `deployment` for stack-wide records'),
+    at: IsoDateTime,
+    action: z.string().describe('`deadLetter.redrive`, `deadLetter.discard`...'),
+    actor: z.object({ sub: z.string(), email: z.string().optional(), role: z.enum(['viewer', 'agent', 'supervisor', 'admin']) }),
+    subjects: z.array(z.object({ type: AuditSubjectType, id: z.string() })).describe('The entity acted on first, then those it belongs to'),
+    reason: z.string().optional(),
+    before: z.record(z.string(), z.unknown()).optional().describe('The fields the action changed, before'),
+    after: z.record(z.string(), z.unknown()).optional().describe('The same fields, after'),
+    requestId: z.string().describe('The API request that did it'),
+  })
+  .meta({ id: 'AuditRecord', description: 'Who did what, when, to what, and why' });
+
 // ---- Health ----------------------------------------------------------------------------------
 
 export const OpsHealth = z
   .object({
-    status: z.enum(['ok', 'attention']).describe('`attention` when a dead-letter queue holds messages'),
+    status: z.enum(['ok', 'attention']).describe('`attention` when a dead letter waits for ops or a dead-letter queue holds messages'),
     checkedAt: IsoDateTime,
     deadLetterQueues: z.array(z.object({ name: z.string().describe('Where the queue sits in the stack'), messages: z.int().nonnegative() })),
+    openDeadLetters: z.int().nonnegative().describe('Dead letters waiting for ops (quarantined deliveries and archived messages), counted up to 1000'),
   })
   .meta({ id: 'OpsHealth', description: 'The deployment as ops see it: what is waiting in each dead-letter queue' });

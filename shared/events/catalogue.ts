@@ -25,6 +25,7 @@ import {
 import { ShipmentCreated, ShipmentDelivered, ShipmentUpdated } from './shipments.ts';
 import { SurveyAnswered, SurveyRequested } from './surveys.ts';
 import { TimerFired } from './timers.ts';
+import { OpsActionRecorded } from './ops.ts';
 
 export * from './cases.ts';
 export * from './customers.ts';
@@ -37,6 +38,7 @@ export * from './returns.ts';
 export * from './shipments.ts';
 export * from './surveys.ts';
 export * from './timers.ts';
+export * from './ops.ts';
 export { defineEvent, eventPatternFor, eventSource, eventSourcePrefix } from './define.ts';
 export type { DetailInputOf, DetailOf, EventContext, EventDefinition, EventSource } from './define.ts';
 
@@ -79,6 +81,7 @@ const definitions = [
   SurveyRequested,
   SurveyAnswered,
   TimerFired,
+  OpsActionRecorded,
 ] as const;
 
 /** Any definition of the catalogue, as a union (for typed consumers). */

@@ -22,6 +22,7 @@ export const eventSource = {
   cases: 'aftersales.cases',
   surveys: 'aftersales.surveys',
   timers: 'aftersales.timers',
+  ops: 'aftersales.ops',
 } as const;
 export type EventContext = keyof typeof eventSource;
 export type EventSource = (typeof eventSource)[EventContext];

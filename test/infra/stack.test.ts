@@ -64,6 +64,13 @@ describe('tables', () => {
     }
   });
 
+  it('index orders by shop and order number, for customer sign-in', () => {
+    const indexes = ofType('AWS::DynamoDB::GlobalTable').flatMap(([, table]) => table.Properties.GlobalSecondaryIndexes ?? []);
+    expect(indexes).toContainEqual(
+      expect.objectContaining({ IndexName: 'gsi2', KeySchema: [{ AttributeName: 'gsi2pk', KeyType: 'HASH' }, { AttributeName: 'gsi2sk', KeyType: 'RANGE' }] }),
+    );
+  });
+
   it('expire state through TTL', () => {
     const ttl = ofType('AWS::DynamoDB::GlobalTable').map(([, table]) => table.Properties.TimeToLiveSpecification?.AttributeName);
     expect(ttl).toEqual(expect.arrayContaining(['expiresAt', 'expiration']));
@@ -152,6 +159,14 @@ describe('HTTP API', () => {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 500 }),
     });
+  });
+
+  it('routes the customer portal without a gateway authorizer: its handler checks the session token', () => {
+    for (const routeKey of ['POST /customer/sessions', 'GET /customer/orders/{orderNumber}']) {
+      const route = ofType('AWS::ApiGatewayV2::Route').find(([, candidate]) => candidate.Properties.RouteKey === routeKey);
+      expect(route, routeKey).toBeDefined();
+      expect(route![1].Properties.AuthorizerId, routeKey).toBeUndefined();
+    }
   });
 
   it('serves the public events catalogue', () => {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../shared/api/client.ts';
 import { signBase64BodyHmac } from '../../shared/webhooks/signatures.ts';
 import { shopifyOrder } from '../support/shopify-payloads.ts';
@@ -28,31 +28,56 @@ async function sendOrder(orderId: number, email: string, createdAt: string) {
   expect(response.status).toBe(200);
 }
 
-const opsOperations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([route, methods]) =>
-  Object.entries(methods).filter(([, op]) => op['x-access'] === 'ops').map(([method, op]) => ({ method: method.toUpperCase(), route, operationId: op.operationId as string, role: op['x-required-role'] as string })),
+const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([route, methods]) =>
+  Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), route, operationId: op.operationId as string, access: op['x-access'] as string, role: op['x-required-role'] as string | undefined })),
 );
+const roleOrder = ['viewer', 'agent', 'supervisor', 'admin'];
 
-describe('ops API authorization', () => {
-  let served: Set<string>;
-  beforeAll(async () => {
-    served = new Set((await api('/_local/wiring')).body.routes.map((route: { routeKey: string }) => route.routeKey));
+function request(op: (typeof operations)[number], token?: string) {
+  const url = `${endpoints.api}${op.route.replace(/\{[^}]+\}/g, 'x-1')}?shopId=demo-shopify`;
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  return fetch(url, { method: op.method, headers, ...(op.method === 'GET' ? {} : { body: '{}' }) });
+}
+
+describe('authorization of every operation in the OpenAPI document', () => {
+  it('serves every documented operation', async () => {
+    const served = new Set((await api('/_local/wiring')).body.routes.map((route: { routeKey: string }) => route.routeKey));
+    expect(operations.filter((op) => !served.has(`${op.method} ${op.route}`)).map((op) => op.operationId)).toEqual([]);
   });
 
-  it('serves the documented ops operations (dead letters come next)', () => {
-    const missing = opsOperations.filter((op) => !served.has(`${op.method} ${op.route}`)).map((op) => op.operationId);
-    expect(missing.sort()).toEqual(['listDeadLetters', 'redriveDeadLetter']);
-  });
-
-  it('refuses every served ops operation without a token, with a bad one, and to a role too low', async () => {
-    const viewer = await token('viewer');
-    for (const op of opsOperations.filter((candidate) => served.has(`${candidate.method} ${candidate.route}`))) {
-      const url = `${endpoints.api}${op.route.replace(/\{[^}]+\}/g, 'x-1')}?shopId=demo-shopify`;
-      expect((await fetch(url, { method: op.method })).status, `${op.operationId} without a token`).toBe(401);
-      const tampered = `${viewer.slice(0, -4)}AAAA`;
-      expect((await fetch(url, { method: op.method, headers: { authorization: `Bearer ${tampered}` } })).status, `${op.operationId} with a tampered token`).toBe(401);
-      if (op.role !== 'viewer') {
-        expect((await fetch(url, { method: op.method, headers: { authorization: `Bearer ${viewer}` } })).status, `${op.operationId} as viewer`).toBe(403);
+  it('refuses each ops operation without a token, with a tampered one, and to every role below the one it requires', async () => {
+    const tokens = Object.fromEntries(await Promise.all(roleOrder.map(async (role) => [role, await token(role)] as const)));
+    const ops = operations.filter((op) => op.access === 'ops');
+    expect(ops.length).toBeGreaterThanOrEqual(11);
+    for (const op of ops) {
+      expect((await request(op)).status, `${op.operationId} without a token`).toBe(401);
+      expect((await request(op, `${tokens.admin!.slice(0, -4)}AAAA`)).status, `${op.operationId} with a tampered token`).toBe(401);
+      const required = roleOrder.indexOf(op.role!);
+      expect(required, `${op.operationId} names a known role`).toBeGreaterThanOrEqual(0);
+      for (const [index, role] of roleOrder.entries()) {
+        const response = await request(op, tokens[role]);
+        const body = (await response.json()) as { status?: number };
+        if (index < required) expect([response.status, body.status], `${op.operationId} as ${role}`).toEqual([403, 403]);
+        else expect([401, 403], `${op.operationId} as ${role}`).not.toContain(response.status);
       }
+    }
+  });
+
+  it('refuses each customer operation without a session, or with an ops token', async () => {
+    const customerOps = operations.filter((op) => op.access === 'customer');
+    expect(customerOps.length).toBeGreaterThanOrEqual(1);
+    for (const op of customerOps) {
+      expect((await request(op)).status, `${op.operationId} without a token`).toBe(401);
+      expect((await request(op, await token('admin'))).status, `${op.operationId} with an ops token`).toBe(401);
+    }
+  });
+
+  it('refuses each webhook without a signature, and lets public operations through without credentials', async () => {
+    for (const op of operations.filter((candidate) => candidate.access === 'webhook')) {
+      expect((await request(op)).status, `${op.operationId} unsigned`).toBe(401);
+    }
+    for (const op of operations.filter((candidate) => candidate.access === 'public')) {
+      expect([401, 403], `${op.operationId} is public`).not.toContain((await request(op)).status);
     }
   });
 });
@@ -100,12 +125,13 @@ describe('ops API reads', () => {
 });
 
 describe('GET /ops/health', () => {
-  it('reports every dead-letter queue of the stack with its depth', async () => {
+  it('reports every dead-letter queue of the stack with its depth, and the open dead letters', async () => {
     const client = createApiClient({ baseUrl: endpoints.api, token: await token('viewer') });
     const { data, error } = await client.GET('/ops/health');
     expect(error).toBeUndefined();
     const names = data!.deadLetterQueues.map((queue) => queue.name);
     expect(names).toEqual(expect.arrayContaining(['OpsApi/JournalQueue/DeadLetters', 'Ingest/DeliveryQueue/DeadLetters', 'Outbox/DeadLetters']));
-    expect(data!.status).toBe(data!.deadLetterQueues.some((queue) => queue.messages > 0) ? 'attention' : 'ok');
+    expect(data!.openDeadLetters).toBeGreaterThanOrEqual(0);
+    expect(data!.status).toBe(data!.openDeadLetters > 0 || data!.deadLetterQueues.some((queue) => queue.messages > 0) ? 'attention' : 'ok');
   });
 });

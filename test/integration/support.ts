@@ -5,6 +5,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { inject } from 'vitest';
+import type { ApiClient } from '../../shared/api/client.ts';
 
 export const endpoints = inject('endpoints');
 const resourceNames = inject('resourceNames');
@@ -64,4 +65,23 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, { timeo
 
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A bearer token from the local issuer with an ops role. */
+export async function opsToken(role: 'viewer' | 'agent' | 'supervisor' | 'admin'): Promise<string> {
+  const { status, body } = await api('/_local/token', { method: 'POST', json: { role } });
+  if (status !== 200) throw new Error(`POST /_local/token answered ${status}`);
+  return body.token;
+}
+
+/** The open archived message whose payload mentions `marker`. */
+export async function findDeadMessage(client: ApiClient, shop: string, marker: string) {
+  return eventually(async () => {
+    const { data } = await client.GET('/ops/dead-letters', { params: { query: { shopId: shop, kind: 'failed_message', limit: 100 } } });
+    for (const item of data?.items ?? []) {
+      const { data: detail } = await client.GET('/ops/dead-letters/{deadLetterId}', { params: { path: { deadLetterId: item.deadLetterId } } });
+      if (detail?.payload.includes(marker)) return detail;
+    }
+    return undefined;
+  }, { what: `the archived message about ${marker}` });
 }

@@ -87,13 +87,15 @@ describe('operations', () => {
     }
   });
 
-  it('secures ops routes with bearerAuth and states the minimum role', () => {
+  it('secures ops routes with bearerAuth and states the minimum role, customer routes with customerSession', () => {
     for (const { operation } of operations) {
       const route = routes.find((candidate) => candidate.operationId === operation.operationId)!;
       if (route.access.kind === 'ops') {
         expect(operation.security).toEqual([{ bearerAuth: [] }]);
         expect(operation['x-required-role']).toBe(route.access.role);
         expect(operation.description).toContain(`\`${route.access.role}\` role`);
+      } else if (route.access.kind === 'customer') {
+        expect(operation.security).toEqual([{ customerSession: [] }]);
       } else {
         expect(operation.security).toEqual([]);
       }
