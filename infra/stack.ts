@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Backbone } from './constructs/backbone.ts';
 import { CustomerApi } from './constructs/customer-api.ts';
 import { Ingest } from './constructs/ingest.ts';
+import { Notifications } from './constructs/notifications.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
 
@@ -22,6 +23,7 @@ export class AftersalesStack extends Stack {
     const ingest = new Ingest(this, 'Ingest', { backbone: this.backbone });
     const opsApi = new OpsApi(this, 'OpsApi', { backbone: this.backbone, deliveryQueue: ingest.deliveryQueue });
     new CustomerApi(this, 'CustomerApi', { backbone: this.backbone });
+    new Notifications(this, 'Notifications', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
     opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });

@@ -171,17 +171,17 @@ export class Backbone extends Construct {
     });
   }
 
-  /** `fn` consumes `work` in batches, reporting partial batch failures. */
-  consumeQueue(work: WorkQueue, fn: AppFunction, batchSize = 10): void {
-    fn.fn.addEventSource(new SqsEventSource(work.queue, { batchSize, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }));
+  /** `fn` consumes `work` in batches, reporting partial batch failures; `maxConcurrency` caps the pollers (provider rate limits). */
+  consumeQueue(work: WorkQueue, fn: AppFunction, batchSize = 10, maxConcurrency?: number): void {
+    fn.fn.addEventSource(new SqsEventSource(work.queue, { batchSize, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true, ...(maxConcurrency ? { maxConcurrency } : {}) }));
   }
 
   /**
    * Events matching `pattern` are buffered in `work` and consumed by `fn` in batches with partial
    * batch failures; a message that keeps failing moves to the queue's dead-letter queue.
    */
-  subscribeQueue(scope: Construct, id: string, pattern: EventPattern, work: WorkQueue, fn: AppFunction, batchSize = 10): Rule {
-    this.consumeQueue(work, fn, batchSize);
+  subscribeQueue(scope: Construct, id: string, pattern: EventPattern, work: WorkQueue, fn: AppFunction, batchSize = 10, maxConcurrency?: number): Rule {
+    this.consumeQueue(work, fn, batchSize, maxConcurrency);
     return new Rule(scope, id, {
       eventBus: this.bus,
       eventPattern: pattern,

@@ -134,6 +134,14 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (route === 'GET /_local/issuer/.well-known/jwks.json') return sendJson(res, 200, stack.issuer.jwks());
       if (route === 'GET /_local/schedules') return sendJson(res, 200, { schedules: stack.scheduler.list(), scheduledRules: stack.scheduler.listRecurring() });
       if (await stack.woocommerce.handle(req, res, url)) return;
+      if (route === 'POST /_local/event-sources') {
+        // Holds (or resumes) every queue and stream mapping: tests and benchmarks freeze the consumers.
+        const { paused } = (await jsonBody(req)) as { paused?: unknown };
+        if (typeof paused !== 'boolean') return sendJson(res, 400, { message: 'paused: must be true or false' });
+        if (paused) stack.pauseEventSources();
+        else stack.resumeEventSources();
+        return sendJson(res, 200, { paused });
+      }
       if (route === 'POST /_local/settle') {
         await stack.settle();
         return sendJson(res, 200, { settled: true });

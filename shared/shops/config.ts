@@ -2,13 +2,27 @@
 // secrets and storefront API credentials, in one Secrets Manager secret (a git-ignored file or the
 // seeded demo shops in the local stack).
 import { z } from 'zod';
-import { Locale, ShopId } from '../events/common.ts';
+import { EmailAddress, Locale, ShopId } from '../events/common.ts';
 
 const WebhookSecrets = z
   .array(z.string().min(16, 'must be at least 16 characters'))
   .min(1)
   .max(2)
   .describe('The current secret first; during a rotation, the previous one second');
+
+/** How the shop's customer messages look and go out (email through SES, SMS through End User Messaging). */
+export const ShopNotifications = z.object({
+  fromEmail: EmailAddress.describe('Sender address, a verified SES identity'),
+  supportEmail: EmailAddress.describe('Where customers reach a person; every message names it'),
+  supportUrl: z.url().optional(),
+  logoUrl: z.url().optional(),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB').optional(),
+  smsOriginationIdentity: z.string().min(1).max(256).optional().describe('Phone number, sender id or pool ARN to send SMS from'),
+  opsEmail: EmailAddress.optional().describe('The duty team, for ops alerts'),
+  quietHours: z.object({ start: z.int().min(0).max(23), end: z.int().min(0).max(23) }).optional().describe('Local hours marketing waits out; 21 to 8 by default'),
+  weeklyMarketingCap: z.int().min(0).max(50).optional().describe('Marketing messages per customer in 7 days; 3 by default'),
+});
+export type ShopNotifications = z.infer<typeof ShopNotifications>;
 
 export const ShopConfig = z.object({
   shopId: ShopId,
@@ -28,6 +42,7 @@ export const ShopConfig = z.object({
     })
     .optional(),
   generic: z.object({ source: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'must be lowercase letters, digits, dots, dashes or underscores') }).optional(),
+  notifications: ShopNotifications.optional().describe('Without it the shop sends no customer messages'),
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 
@@ -81,17 +96,19 @@ export class ShopIndex {
 
 /** The demo shops the local stack starts with (the README documents them). */
 export function demoShops(secret: string): ShopsConfig {
+  const notifications = (shopId: string) => ({ fromEmail: `hello@${shopId}.example`, supportEmail: `help@${shopId}.example`, opsEmail: `duty@${shopId}.example`, smsOriginationIdentity: '+15555550100' });
   const common = { defaultLocale: 'en', timeZone: 'UTC', webhookSecrets: [secret] };
   return {
     shops: [
-      { ...common, shopId: 'demo-shopify', name: 'Demo Shopify shop', shopify: { domain: 'demo-shop.myshopify.com' } },
+      { ...common, shopId: 'demo-shopify', name: 'Demo Shopify shop', shopify: { domain: 'demo-shop.myshopify.com' }, notifications: notifications('demo-shopify') },
       {
         ...common,
         shopId: 'demo-woocommerce',
         name: 'Demo WooCommerce shop',
         woocommerce: { source: 'https://demo-shop.example', consumerKey: 'ck_local', consumerSecret: 'cs_local' },
+        notifications: notifications('demo-woocommerce'),
       },
-      { ...common, shopId: 'demo-generic', name: 'Demo generic shop', generic: { source: 'demo-shop' } },
+      { ...common, shopId: 'demo-generic', name: 'Demo generic shop', generic: { source: 'demo-shop' }, notifications: notifications('demo-generic') },
     ],
   };
 }
