@@ -3,9 +3,11 @@ import type { Construct } from 'constructs';
 import { Backbone } from './constructs/backbone.ts';
 import { CustomerApi } from './constructs/customer-api.ts';
 import { Ingest } from './constructs/ingest.ts';
+import { NotificationFeedback } from './constructs/notification-feedback.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
+import { Surveys } from './constructs/surveys.ts';
 
 export type AftersalesStackProps = StackProps;
 
@@ -23,7 +25,9 @@ export class AftersalesStack extends Stack {
     const ingest = new Ingest(this, 'Ingest', { backbone: this.backbone });
     const opsApi = new OpsApi(this, 'OpsApi', { backbone: this.backbone, deliveryQueue: ingest.deliveryQueue });
     new CustomerApi(this, 'CustomerApi', { backbone: this.backbone });
-    new Notifications(this, 'Notifications', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
+    const feedback = new NotificationFeedback(this, 'NotificationFeedback', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
+    new Notifications(this, 'Notifications', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, configurationSetName: feedback.configurationSetName });
+    new Surveys(this, 'Surveys', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });

@@ -6,6 +6,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { randomUUID } from 'node:crypto';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
@@ -15,6 +16,7 @@ import { NotificationStore } from '#shared/adapters/notification-store.ts';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { parseEvent } from '#shared/events/consume.ts';
 import { NotificationRequested } from '#shared/events/notifications.ts';
+import { preferenceLinks } from '#shared/notifications/links.ts';
 import { handleNotificationRequest, type SenderPorts } from '#shared/notifications/sender.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { outboxItem } from '#shared/outbox/outbox-item.ts';
@@ -37,11 +39,14 @@ const ports: SenderPorts = {
   sendEmail: sesSender(undefined, process.env.SES_CONFIGURATION_SET || undefined),
   sendSms: smsSender(undefined, process.env.SMS_CONFIGURATION_SET || undefined),
   deferUntil: schedulerDeferral({ queueArn: requiredEnv('NOTIFICATION_QUEUE_ARN'), roleArn: requiredEnv('DEFERRAL_ROLE_ARN') }),
-  // Signed unsubscribe and preference links come with the preferences endpoint.
-  links: () => ({}),
+  links: (request, channel, address) => preferenceLinks(publicApiUrl, { shopId: request.shopId, channel, address }, linkSecret),
 };
 
+const publicApiUrl = requiredEnv('PUBLIC_API_URL');
+let linkSecret = '';
+
 async function recordHandler(record: SQSRecord): Promise<void> {
+  linkSecret = String(await getSecret(requiredEnv('LINK_SECRET_ARN'), { maxAge: 300 }));
   const { detail } = parseEvent(NotificationRequested, JSON.parse(record.body));
   const shop = (await loadShopIndex(shopsSecret)).byId(detail.shopId);
   const outcome = await handleNotificationRequest(detail, shop, ports);

@@ -7,13 +7,14 @@ import middy from '@middy/core';
 import { AuditStore } from '#shared/adapters/audit-store.ts';
 import { DeadLetterStore } from '#shared/adapters/dead-letter-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
+import { NotificationStore } from '#shared/adapters/notification-store.ts';
 import { OpsQueries } from '#shared/adapters/ops-queries.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listAuditRecords, listCustomers, listOrders } from '#shared/api/routes.ts';
+import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listAuditRecords, listCustomers, listNotifications, listOrders } from '#shared/api/routes.ts';
 import { checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { parseRequest } from '#shared/api/validate.ts';
 import { logger } from '#shared/observability.ts';
-import { customerView, orderMatches, orderSummary, orderView, timelineEntry } from '#shared/ops/views.ts';
+import { customerView, notificationLogEntry, orderMatches, orderSummary, orderView, timelineEntry } from '#shared/ops/views.ts';
 
 const deadLetterQueues = JSON.parse(process.env.DEAD_LETTER_QUEUES ?? '[]') as { name: string; url: string }[];
 const sqs = new SQSClient({});
@@ -21,6 +22,7 @@ const stateTable = requiredEnv('STATE_TABLE_NAME');
 const queries = new OpsQueries(dynamoDocumentClient(), stateTable, requiredEnv('JOURNAL_TABLE_NAME'));
 const audit = new AuditStore(dynamoDocumentClient(), stateTable);
 const deadLetters = new DeadLetterStore(dynamoDocumentClient(), stateTable);
+const notifications = new NotificationStore(dynamoDocumentClient(), stateTable);
 
 const operations: Array<[Route, Operation]> = [
   [listOrders, async (event, caller) => {
@@ -71,6 +73,13 @@ const operations: Array<[Route, Operation]> = [
     checkShop(caller, query.shopId);
     const subject = query.subjectType && query.subjectId ? { type: query.subjectType, id: query.subjectId } : undefined;
     return audit.list(query.shopId, subject, { limit: query.limit, cursor: query.cursor });
+  }],
+  [listNotifications, async (event, caller) => {
+    const { query } = parseRequest(listNotifications, event);
+    checkShop(caller, query.shopId);
+    const by = query.customerId ? { customerId: query.customerId } : { subject: `${query.subjectType}#${query.subjectId}` };
+    const page = await notifications.list(query.shopId, by, { limit: query.limit, cursor: query.cursor });
+    return { items: page.items.map(notificationLogEntry), nextCursor: page.nextCursor };
   }],
 ];
 

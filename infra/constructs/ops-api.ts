@@ -1,7 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { Backbone } from './backbone.ts';
-import { getCustomer, getEventCatalogue, getOpenApiDocument, getOpsHealth, getOrder, getOrderTimeline, listAuditRecords, listCustomers, listOrders } from '../../shared/api/routes.ts';
+import { getCustomer, getEventCatalogue, getOpenApiDocument, getOpsHealth, getOrder, getOrderTimeline, listAuditRecords, listCustomers, listNotifications, listOrders } from '../../shared/api/routes.ts';
 import { DeadLetterDesk } from './dead-letter-desk.ts';
 import { OpsAuth } from './ops-auth.ts';
 import { DeadLetterQueue, WorkQueue } from './queues.ts';
@@ -66,7 +66,7 @@ export class OpsApi extends Construct {
     backbone.grantState(reader, 'read');
     this.reader = reader;
     backbone.journalTable.grantReadData(reader.fn);
-    for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer, getOpsHealth, listAuditRecords]) {
+    for (const route of [listOrders, getOrder, getOrderTimeline, listCustomers, getCustomer, getOpsHealth, listAuditRecords, listNotifications]) {
       backbone.addAuthorizedRoute(route, reader.fn, this.auth.authorizer);
     }
     this.deadLetters = new DeadLetterDesk(this, 'DeadLetters', { backbone, authorizer: this.auth.authorizer, deliveryQueue });

@@ -1,10 +1,12 @@
 // The local stack's HTTP entrance: the template's API routes, plus `/health` and the `/_local`
-// routes that exist only here (clock, SMS sink, invocations, events, schedules, the fake WooCommerce).
+// routes that exist only here (clock, SMS sink, provider feedback, invocations, events, schedules,
+// the fake WooCommerce).
 import http from 'node:http';
 import { readBody } from './activity.ts';
 import { apiGatewayHandler, RouteTable } from './api/gateway.ts';
 import { InvalidTokenRequest, parseTokenRequest } from './auth/issuer.ts';
 import { parseIsoDuration } from './clock.ts';
+import { inboundSmsMessage, InvalidFeedback, sesEventEntry } from './provider-feedback.ts';
 import { advanceClock } from './scheduler/index.ts';
 import type { LocalStack } from './stack.ts';
 
@@ -104,6 +106,19 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (route === 'GET /_local/clock') return sendJson(res, 200, { now: stack.clock.now().toISOString() });
       if (route === 'POST /_local/clock') return sendJson(res, 200, await moveClock(stack, await jsonBody(req)));
       if (route === 'GET /_local/sms') return sendJson(res, 200, { messages: stack.sms.sent() });
+      if (route === 'POST /_local/ses/events') {
+        // As a configuration set's EventBridge destination: on the default bus, source aws.ses.
+        const entry = sesEventEntry(await jsonBody(req), { configurationSets: stack.model.sesConfigurationSets, now: stack.clock.now() });
+        const { Entries } = await stack.bus.putEvents([entry]);
+        return sendJson(res, 200, { detailType: entry.DetailType, ...Entries[0] });
+      }
+      if (route === 'POST /_local/sms/inbound') {
+        // As End User Messaging two-way SMS: published to the inbound topic (the one the CDK app names InboundSms).
+        const topic = stack.topics.find((candidate) => candidate.cdkPath?.endsWith('/InboundSms/Resource') ?? false);
+        if (!topic) return sendProblem(res, 404, 'Not Found', 'The template has no InboundSms topic');
+        const message = inboundSmsMessage(await jsonBody(req));
+        return sendJson(res, 200, { topic: topic.name, ...(await stack.topics.publish(topic.arn, message)), message: JSON.parse(message) });
+      }
       if (route === 'GET /_local/invocations') {
         return sendJson(res, 200, { invocations: stack.runtime.invocations({ functionName: url.searchParams.get('function') ?? undefined }) });
       }
@@ -122,6 +137,7 @@ export function createFrontDoor(stack: LocalStack): http.Server {
           tables: model.tables.map((t) => t.name),
           queues: model.queues.map((q) => q.url),
           secrets: model.secrets.map((s) => ({ name: s.name, logicalId: s.logicalId, arn: s.arn })),
+          topics: model.topics.map((t) => ({ name: t.name, arn: t.arn, subscriptions: t.subscriptions.map((s) => ({ logicalId: s.logicalId, protocol: s.protocol, endpoint: s.endpoint, raw: s.raw })) })),
           schedules: stack.templateSchedules.schedules,
           scheduledRules: stack.templateSchedules.scheduledRules,
         });
@@ -150,7 +166,7 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (await api(req, res, url)) return;
       sendJson(res, 404, { message: 'Not Found' });
     } catch (error) {
-      if (error instanceof BadRequest || error instanceof InvalidTokenRequest) return sendProblem(res, 400, 'Bad Request', error.message);
+      if (error instanceof BadRequest || error instanceof InvalidTokenRequest || error instanceof InvalidFeedback) return sendProblem(res, 400, 'Bad Request', error.message);
       const status = (error as { statusCode?: number }).statusCode ?? 500;
       sendProblem(res, status, status === 413 ? 'Payload Too Large' : 'Internal Server Error', (error as Error).message);
     }

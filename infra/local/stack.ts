@@ -21,6 +21,7 @@ import { resolvePort } from './services/ports.ts';
 import { startSesLocal } from './services/ses.ts';
 import { ensureQueues, localAccountId, localQueueUrl, startSqsLocal } from './services/sqs.ts';
 import { LocalSmsSink } from './sms.ts';
+import { LocalTopics } from './sns.ts';
 import { buildLocalModel, type LocalModel, type LocalSecret } from './template/model.ts';
 import { synthesize, type SynthResult } from './template/synth.ts';
 import { createFrontDoor } from './front-door.ts';
@@ -71,6 +72,8 @@ export interface LocalStack {
   bus: LocalEventBus;
   scheduler: LocalScheduler;
   sms: LocalSmsSink;
+  /** The template's SNS topics: publishing delivers to their subscriptions. */
+  topics: LocalTopics;
   secrets: LocalSecretsManager;
   /** The fake WooCommerce stores under `/_local/woocommerce/<store>/`. */
   woocommerce: FakeWooCommerce;
@@ -214,6 +217,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const templateSchedules = createTemplateSchedules({ scheduler, model, dispatcher, log, catchUp: options.catchUpTemplateSchedules });
     const sms = new LocalSmsSink({ now: () => clock.now() });
+    const topics = new LocalTopics({ topics: model.topics, dispatcher, now: () => clock.now(), log });
 
     const queuesByArn = new Map(model.queues.map((queue) => [queue.arn, queue]));
     const pollers = model.mappings
@@ -255,7 +259,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ];
     const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
     const stack: LocalStack = {
-      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, secrets, woocommerce, issuer, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
+      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, topics, secrets, woocommerce, issuer, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
       pauseEventSources: () => allPollers.forEach((poller) => poller.pause()),
       resumeEventSources: () => allPollers.forEach((poller) => poller.resume()),
     };

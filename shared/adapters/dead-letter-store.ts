@@ -1,19 +1,15 @@
 // Dead letters in the state table: quarantined deliveries and messages archived from the
 // dead-letter queues share one index by status, so one query lists both, newest first. Resolving
 // one (re-drive or discard) is a conditional write in one transaction with its audit record.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../api/cursor.ts';
 import type { AuditRecord } from '../audit/audit.ts';
 import { archivedMessagePrefix, deadLetterIndexKey, type ArchivedMessage, type DeadLetterStatus, type DeliveryLike, type Resolution } from '../ops/dead-letters.ts';
 import { auditWrites } from './audit-store.ts';
+import { isConditionFailure } from './dynamodb.ts';
 
 export type DeadLetterItem = ({ sk: 'DELIVERY' } & DeliveryLike & Record<string, unknown>) | ArchivedMessage;
 
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException' ||
-  ((error as Error).name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test((error as Error).message));
 
 export class DeadLetterStore {
   constructor(

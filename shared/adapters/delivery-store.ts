@@ -1,10 +1,10 @@
 // Raw webhook deliveries in the state table, kept compressed for 30 days: one item per delivery,
 // written only if absent, so a storefront's retry finds the first one and changes nothing.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deadLetterIndexKey } from '../ops/dead-letters.ts';
 import type { DeliveryDraft } from '../webhooks/receive.ts';
+import { isConditionFailure } from './dynamodb.ts';
 
 export const deliveryRetentionDays = 30;
 /** DynamoDB items stop at 400 KB; leave room for the other attributes. */
@@ -33,8 +33,6 @@ export function readBody(delivery: Pick<StoredDelivery, 'body'>): Buffer {
   return gunzipSync(delivery.body);
 }
 
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
 
 export class DeliveryStore {
   constructor(

@@ -16,3 +16,9 @@ export function requiredEnv(name: string): string {
   if (!value) throw new Error(`Environment variable ${name} is not set`);
   return value;
 }
+
+/** Whether a write failed on its condition (alone, or as part of a cancelled transaction). */
+export function isConditionFailure(error: unknown): boolean {
+  const { name, message } = error as Error;
+  return name === 'ConditionalCheckFailedException' || (name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(message));
+}

@@ -3,11 +3,11 @@
 // sent, suppressed, deferred or failed, with its history, in one transaction with the event that
 // announces it. Address items keep bounces, SMS STOP and marketing opt-outs; a marketing item per
 // customer keeps recent sends for the weekly cap.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../api/cursor.ts';
 import type { Channel } from '../events/common.ts';
 import type { AddressStatus } from '../notifications/policy.ts';
+import { isConditionFailure } from './dynamodb.ts';
 
 export type NotificationStatus = 'sending' | 'retry' | 'deferred' | 'sent' | 'suppressed' | 'failed' | 'delivered' | 'bounced' | 'complained';
 
@@ -55,10 +55,6 @@ export function subjectOf(related: Record<string, string>): string | undefined {
   return undefined;
 }
 
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error).name === 'ConditionalCheckFailedException' ||
-  ((error as Error).name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test((error as Error).message));
 
 export type Claim = { claimed: true } | { claimed: false; existing: NotificationRecord };
 
@@ -174,6 +170,20 @@ export class NotificationStore {
     return { email: find('email', recipient.email), sms: find('sms', recipient.phone) };
   }
 
+  /** Records the customer's marketing choice for one address (our unsubscribe link or preferences page). */
+  async setMarketing(shopId: string, channel: Channel, address: string, marketing: boolean, at: Date, source: string): Promise<AddressStatus> {
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: addressKey(shopId, channel, address), sk: 'CONTACT' },
+        UpdateExpression: 'SET marketing = :marketing, marketingAt = :at, history = list_append(if_not_exists(history, :empty), :entry)',
+        ExpressionAttributeValues: { ':marketing': marketing ? 'opted_in' : 'opted_out', ':at': at.toISOString(), ':empty': [], ':entry': [{ at: at.toISOString(), what: marketing ? 'marketing_opted_in' : 'marketing_opted_out', source }] },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes as AddressStatus;
+  }
+
   /** Marketing messages sent to the customer since `since`. */
   async marketingSentSince(shopId: string, customerId: string, since: Date): Promise<number> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: marketingKey(shopId, customerId), sk: 'MARKETING' }, ConsistentRead: true }));
@@ -210,4 +220,3 @@ export class NotificationStore {
   }
 }
 
-export { isConditionFailure };

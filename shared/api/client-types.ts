@@ -353,6 +353,82 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the messages of a customer or of a case
+         * @description The delivery log: each message with its history (requested, suppressed and why, deferred, sent, failed), newest first.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the unsubscribe page
+         * @description The page the unsubscribe link opens: it asks for confirmation (a GET never unsubscribes, since mail scanners follow links).
+         *
+         *     Public: The signed token in the link the customer received is the credential (one shop, one channel, one address); no sign-in is required to unsubscribe.
+         */
+        get: operations["getUnsubscribePage"];
+        put?: never;
+        /**
+         * Unsubscribe from marketing (one click)
+         * @description RFC 8058 one-click unsubscribe, as mail providers post it (`List-Unsubscribe=One-Click`), and the confirmation form. Idempotent.
+         *
+         *     Public: The signed token in the link the customer received is the credential (one shop, one channel, one address); no sign-in is required to unsubscribe.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the preferences of the address a link was sent to
+         * @description Public: The signed token in the link the customer received is the credential (one shop, one channel, one address); no sign-in is required to unsubscribe.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Opt in to or out of marketing for the address a link was sent to
+         * @description Opting in here counts as consent for this address and channel, whatever the storefront says; opting out always wins.
+         *
+         *     Public: The signed token in the link the customer received is the credential (one shop, one channel, one address); no sign-in is required to unsubscribe.
+         */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customer/sessions": {
         parameters: {
             query?: never;
@@ -389,6 +465,56 @@ export type paths = {
          *     Requires a customer session token from POST /customer/sessions; customers see only their own orders.
          */
         get: operations["getCustomerOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/surveys/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the survey answer page
+         * @description The page a rating link opens: the chosen score (or a choice of scores), a comment box and a button that posts the answer. Opening it records nothing, since mail scanners follow links.
+         *
+         *     Public: The signed token in the survey link the customer received is the credential (one shop, one survey, 30 days); customers do not sign in to answer.
+         */
+        get: operations["getSurveyAnswerPage"];
+        put?: never;
+        /**
+         * Answer a satisfaction survey
+         * @description Records the score and optional comment. The first answer wins; a later one only adds a comment when there is none. A score of 1 or 2 opens a high-priority follow-up case and alerts the shop’s duty team. The answer page posts the same fields form-encoded (`application/x-www-form-urlencoded`) and then gets an HTML page back.
+         *
+         *     Public: The signed token in the survey link the customer received is the credential (one shop, one survey, 30 days); customers do not sign in to answer.
+         */
+        post: operations["answerSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List survey responses
+         * @description Answered satisfaction surveys of a shop, newest first, by flow, agent and score (`maxScore=2` lists the unhappy ones).
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listSurveyResponses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1042,6 +1168,71 @@ export type components = {
             /** @description The API request that did it */
             requestId: string;
         };
+        /** @description One page of results, in the requested order */
+        NotificationLogPage: {
+            items: components["schemas"]["NotificationLogEntry"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description One message and its delivery history */
+        NotificationLogEntry: {
+            notificationId: string;
+            messageType: string;
+            /** @enum {string} */
+            category: "transactional" | "marketing";
+            deduplicationKey: string;
+            /** @description Opaque id (storefront or platform generated) */
+            customerId: string;
+            /** @description `sent`, `suppressed`, `deferred`, `failed`, `sending`... */
+            status: string;
+            /** @enum {string} */
+            channel?: "email" | "sms";
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            updatedAt: string;
+            /** @description The order, return, case... it is about */
+            related: {
+                [key: string]: string;
+            };
+            /** @description Every step, oldest first, with why (suppression reason, failure) */
+            history: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+                status: string;
+                /** @enum {string} */
+                channel?: "email" | "sms";
+                detail?: string;
+            }[];
+        };
+        NotificationPreferences: {
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** @description The address, partly masked */
+            address: string;
+            /** @description Whether marketing may be sent to this address */
+            marketing: boolean;
+            /** @description SMS: the number replied STOP (nothing is sent until START) */
+            stopped?: boolean;
+            /**
+             * @description Email: SES reported a bounce or a complaint; nothing is sent
+             * @enum {string}
+             */
+            suppressed?: "bounced" | "complained";
+        };
+        NotificationPreferencesUpdate: {
+            /** @description Whether marketing may be sent */
+            marketing: boolean;
+        };
         /** @description A customer session and the order it was opened with */
         CustomerSession: {
             /** @description Send as `Authorization: Bearer <token>` to the customer routes */
@@ -1204,6 +1395,82 @@ export type components = {
              * @description The email address on the order (any case)
              */
             email: string;
+        };
+        SurveyAnswerResult: {
+            /** @description Opaque id (storefront or platform generated) */
+            surveyId: string;
+            /** @description The recorded score: the first answer’s, whatever a later answer says */
+            score: number;
+            /**
+             * @description `answered`: this answer was recorded; `comment_added`: the survey was answered before and this added its comment; `already_answered`: nothing changed
+             * @enum {string}
+             */
+            outcome: "answered" | "comment_added" | "already_answered";
+        };
+        SurveyAnswerRequest: {
+            /** @description The signed token of the survey link */
+            token: string;
+            /** @description CSAT score: 1 (very unhappy) to 5 (very happy) */
+            score: number;
+            /** @description Optional free text */
+            comment?: string;
+        };
+        /** @description One page of results, in the requested order */
+        SurveyResponsePage: {
+            items: components["schemas"]["SurveyResponse"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description An answered satisfaction survey */
+        SurveyResponse: {
+            /** @description Opaque id (storefront or platform generated) */
+            surveyId: string;
+            /**
+             * @description What was resolved: a return, a support case or an order delay
+             * @enum {string}
+             */
+            flow: "return" | "case" | "delay";
+            /** @description CSAT score: 1 (very unhappy) to 5 (very happy) */
+            score: number;
+            comment?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            answeredAt: string;
+            /**
+             * Format: date-time
+             * @description When a comment was added after the score
+             */
+            commentedAt?: string;
+            customer: {
+                /** @description Opaque id (storefront or platform generated) */
+                id: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                firstName?: string;
+                /** @description BCP 47 language tag */
+                locale: string;
+            };
+            /** @description Opaque id (storefront or platform generated) */
+            orderId?: string;
+            orderNumber?: string;
+            /** @description Opaque id (storefront or platform generated) */
+            returnId?: string;
+            /** @description The resolved case, for the `case` flow */
+            caseId?: string;
+            /** @description Opaque id (storefront or platform generated) */
+            delayId?: string;
+            /** @description The staff member who resolved it, when known */
+            agentId?: string;
+            /** @description The case a low score (1 or 2) opened */
+            followUpCaseId?: string;
         };
     };
     responses: never;
@@ -2310,6 +2577,284 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description A customer’s messages */
+                customerId?: string;
+                /** @description With `subjectId`: the messages about it */
+                subjectType?: "case" | "return" | "refund" | "order";
+                /** @description Opaque id (storefront or platform generated) */
+                subjectId?: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationLogPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getUnsubscribePage: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the message */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmation page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the message */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `List-Unsubscribe=One-Click` */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description Unsubscribed: a page saying so */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the message */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query: {
+                /** @description The signed token of the link in the message */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The preferences now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     createCustomerSession: {
         parameters: {
             query?: never;
@@ -2420,6 +2965,214 @@ export interface operations {
             };
             /** @description No order with this number was placed with the session’s email */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSurveyAnswerPage: {
+        parameters: {
+            query: {
+                /** @description The signed token of the survey link */
+                token: string;
+                /** @description The score to preselect (1 to 5) */
+                score?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The link is not valid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The survey no longer exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description What the answer did, and the recorded score */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerResult"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token is not valid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The survey no longer exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listSurveyResponses: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description What was resolved: a return, a support case or an order delay */
+                flow?: "return" | "case" | "delay";
+                /** @description Only scores up to this */
+                maxScore?: number;
+                /** @description Only cases this staff member resolved */
+                agentId?: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of responses (a page may hold fewer than `limit` once filtered) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponsePage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

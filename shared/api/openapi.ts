@@ -16,7 +16,9 @@ export const tags = [
   { name: 'Customers', description: 'Customers: contact, consent and order totals' },
   { name: 'Dead letters', description: 'What could not be processed, for ops to inspect and re-drive' },
   { name: 'Audit', description: 'Who did what through the ops API, when, and why' },
+  { name: 'Notifications', description: 'Customer messages: the delivery log, and the unsubscribe and preference links' },
   { name: 'Customer portal', description: 'Customers sign in with an order number and its email, and see only their own orders' },
+  { name: 'Surveys', description: 'Satisfaction surveys after resolved returns, cases and delays: the answer behind the link, and the responses for ops' },
 ] as const;
 
 function accessNote(route: Route): string {

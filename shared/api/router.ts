@@ -10,12 +10,19 @@ import { ApiProblem, authorize, problemResponse, type Caller } from './validate.
 
 export type Operation = (event: APIGatewayProxyEventV2, caller: Caller | undefined) => Promise<unknown>;
 
-/** What an operation may return to answer with a status other than 200. */
+/** What an operation returns to answer with another status than 200, or with a body that is not JSON (an HTML page). */
 export class Answer {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    /** When set, `body` is a string sent as is with this content type. */
+    readonly contentType?: string,
   ) {}
+}
+
+function answer(result: Answer): APIGatewayProxyResultV2 {
+  if (!result.contentType) return json(result.status, result.body);
+  return { statusCode: result.status, headers: { 'content-type': result.contentType, 'cache-control': 'no-store' }, body: String(result.body) };
 }
 
 /** One handler for several routes, keyed by API Gateway's `METHOD /path` route key. */
@@ -28,7 +35,7 @@ export function createRouter(operations: ReadonlyArray<readonly [Route, Operatio
       const [route, operation] = entry;
       const caller = authorize(route.access, event);
       const result = await operation(event, caller);
-      return result instanceof Answer ? json(result.status, result.body) : json(200, result);
+      return result instanceof Answer ? answer(result) : json(200, result);
     } catch (error) {
       const problem = error instanceof InvalidCursorError ? new ApiProblem(400, error.message, [{ path: 'query.cursor', message: 'is not a cursor this API returned' }]) : error;
       if (!(problem instanceof ApiProblem)) logger.error('API request failed', { error: error as Error, routeKey: event.routeKey });

@@ -4,14 +4,18 @@
 import type { Route } from './define.ts';
 import { createCustomerSession, getCustomerOrder } from './routes/customer.ts';
 import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listDeadLetters, redriveDeadLetter } from './routes/dead-letters.ts';
+import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
+import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from './routes/surveys.ts';
 import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from './routes/webhooks.ts';
 
 export * from './routes/customer.ts';
 export * from './routes/dead-letters.ts';
+export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
+export * from './routes/surveys.ts';
 export * from './routes/webhooks.ts';
 
 /** Every route, in the order the document lists them. */
@@ -32,6 +36,14 @@ export const routes: readonly Route[] = Object.freeze([
   redriveDeadLetter,
   discardDeadLetter,
   listAuditRecords,
+  listNotifications,
+  getUnsubscribePage,
+  unsubscribe,
+  getNotificationPreferences,
+  updateNotificationPreferences,
   createCustomerSession,
   getCustomerOrder,
+  getSurveyAnswerPage,
+  answerSurvey,
+  listSurveyResponses,
 ]);

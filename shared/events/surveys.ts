@@ -1,4 +1,4 @@
-// Satisfaction surveys sent after deliveries, returns and cases.
+// Satisfaction surveys sent after deliveries, returns, cases and delays.
 import { z } from 'zod';
 import { Channel, CustomerRef, EntityId, IsoDateTime, relatedIds } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
@@ -32,7 +32,7 @@ export const SurveyRequested = defineEvent({
   description: 'A satisfaction survey should be sent to the customer.',
   detail: {
     ...surveyRef,
-    trigger: z.enum(['order_delivered', 'return_resolved', 'case_resolved', 'refund_issued']),
+    trigger: z.enum(['order_delivered', 'return_resolved', 'case_resolved', 'delay_resolved', 'refund_issued']),
     channelPreference: z.array(Channel).min(1).max(2),
     expiresAt: IsoDateTime.optional(),
   },

@@ -1,6 +1,7 @@
 // What the ops API shows of the stored state: plain mappings, no I/O.
 import type { CustomerState } from '../ingest/customer-state.ts';
 import type { OrderState } from '../ingest/order-state.ts';
+import type { NotificationRecord } from '../adapters/notification-store.ts';
 import type { JournalEntry } from '../journal/entries.ts';
 
 export function orderSummary(state: OrderState) {
@@ -50,4 +51,9 @@ export function customerView(state: CustomerState) {
 
 export function timelineEntry(entry: JournalEntry) {
   return { eventId: entry.eventId, source: entry.source, detailType: entry.detailType, time: entry.time, detail: entry.detail };
+}
+
+export function notificationLogEntry(record: NotificationRecord) {
+  const { notificationId, messageType, category, deduplicationKey, customerId, status, channel, requestedAt, updatedAt, related, history } = record;
+  return { notificationId, messageType, category, deduplicationKey, customerId, status, channel, requestedAt, updatedAt, related, history };
 }

@@ -78,9 +78,14 @@ function shopKeys(shop: ShopConfig): string[] {
 /** Finds shops by the identity each storefront sends with its webhooks. */
 export class ShopIndex {
   private readonly byKey = new Map<string, ShopConfig>();
+  private readonly bySmsIdentity = new Map<string, ShopConfig[]>();
 
   constructor(readonly config: ShopsConfig) {
     for (const shop of config.shops) for (const key of shopKeys(shop)) this.byKey.set(key, shop);
+    for (const shop of config.shops) {
+      const identity = shop.notifications?.smsOriginationIdentity?.trim().toLowerCase();
+      if (identity) this.bySmsIdentity.set(identity, [...(this.bySmsIdentity.get(identity) ?? []), shop]);
+    }
   }
 
   find(kind: StorefrontKind, identity: string | undefined): ShopConfig | undefined {
@@ -91,6 +96,14 @@ export class ShopIndex {
 
   byId(shopId: string): ShopConfig | undefined {
     return this.byKey.get(`shop:${shopId}`);
+  }
+
+  /**
+   * The shops that send SMS from `identity` (an inbound SMS's destination number). Shops may share
+   * one number, and a STOP to it stops them all: the carrier sees one sender.
+   */
+  bySmsOrigination(identity: string): ShopConfig[] {
+    return this.bySmsIdentity.get(identity.trim().toLowerCase()) ?? [];
   }
 }
 

@@ -173,3 +173,24 @@ describe('HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /events/catalogue' });
   });
 });
+
+describe('notification feedback', () => {
+  it("takes this configuration set's SES events from the default bus, through a queue", () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint', 'delivery', 'reject'], EventBridgeDestination: { EventBusArn: Match.anyValue() } }),
+    });
+    const [, rule] = ofType('AWS::Events::Rule').find(([, candidate]) => candidate.Properties.EventPattern?.source?.[0] === 'aws.ses')!;
+    expect(rule.Properties.EventBusName).toBe('default');
+    expect(rule.Properties.EventPattern.detail.mail.tags['ses:configuration-set']).toEqual([{ Ref: expect.stringMatching(/ConfigurationSet/) }]);
+    expect(rule.Properties.Targets[0].Arn['Fn::GetAtt'][0]).toMatch(/^NotificationFeedbackQueue/);
+  });
+
+  it('receives inbound SMS on an encrypted topic End User Messaging may publish to, delivered raw to a queue with a dead-letter queue', () => {
+    const [, topic] = ofType('AWS::SNS::Topic').find(([id]) => id.startsWith('NotificationFeedbackInboundSms'))!;
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({ Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Principal: { Service: 'sms-voice.amazonaws.com' }, Action: 'sns:Publish' })]) }),
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true, RedrivePolicy: { deadLetterTargetArn: Match.anyValue() } });
+  });
+});

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { NotificationRequested } from '../../shared/events/notifications.ts';
 import { findTemplate } from '../../shared/notifications/templates/index.ts';
 import { signGeneric } from '../../shared/webhooks/signatures.ts';
-import { api, clients, endpoints, resourceName, settle } from './support.ts';
+import { createApiClient } from '../../shared/api/client.ts';
+import { api, clients, endpoints, opsToken, resourceName, settle } from './support.ts';
 
 const busName = resourceName('BackboneBus');
 
@@ -59,6 +60,15 @@ async function events(detailType: string, notificationKey: string): Promise<any[
   return body.events.filter((event: any) => event.detail.deduplicationKey === notificationKey);
 }
 
+/** A demo-generic customer as the storefront reports it (consent included), through the signed generic webhook. */
+async function subscribeCustomer(customerId: string, data: Record<string, unknown>) {
+  const now = new Date((await api('/_local/clock')).body.now);
+  const body = JSON.stringify({ id: randomUUID(), type: 'customer.updated', occurredAt: now.toISOString(), data: { customerId, sourceUpdatedAt: now.toISOString(), ...data } });
+  const webhook = await fetch(`${endpoints.api}/webhooks/generic`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-aftersales-source': 'demo-shop', 'x-aftersales-signature': signGeneric(body, 'local-webhook-secret', Math.floor(now.getTime() / 1000)) }, body });
+  expect(webhook.status).toBe(200);
+  await settle();
+}
+
 describe('notifications', () => {
   it('renders and sends a transactional email once, however often it is requested', async () => {
     const email = `ntf-${randomUUID().slice(0, 8)}@example.com`;
@@ -100,10 +110,7 @@ describe('notifications', () => {
     const customerId = `c-${randomUUID()}`;
     // The customer subscribed to SMS marketing on the storefront.
     const clock = new Date((await api('/_local/clock')).body.now);
-    const body = JSON.stringify({ id: randomUUID(), type: 'customer.updated', occurredAt: clock.toISOString(), data: { customerId, email, phone, sourceUpdatedAt: clock.toISOString(), smsMarketingConsent: { state: 'subscribed' } } });
-    const webhook = await fetch(`${endpoints.api}/webhooks/generic`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-aftersales-source': 'demo-shop', 'x-aftersales-signature': signGeneric(body, 'local-webhook-secret', Math.floor(clock.getTime() / 1000)) }, body });
-    expect(webhook.status).toBe(200);
-    await settle();
+    await subscribeCustomer(customerId, { email, phone, smsMarketingConsent: { state: 'subscribed' } });
     // Move the local clock to 23:00 UTC (the demo shop's time zone) of its current day or the next.
     const night = new Date(clock);
     night.setUTCHours(23, 0, 0, 0);
@@ -119,5 +126,53 @@ describe('notifications', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ messageType: 'PROMOTIONAL', messageBody: expect.stringContaining('STOP') });
     expect(await events('NotificationSent', detail.deduplicationKey)).toHaveLength(1);
+  });
+
+  it('unsubscribes in one click from the link in a marketing email, and opts in again on the preferences page', async () => {
+    const email = `ntf-${randomUUID().slice(0, 8)}@example.com`;
+    const customerId = `c-${randomUUID()}`;
+    const clock = new Date((await api('/_local/clock')).body.now);
+    const morning = new Date(clock);
+    morning.setUTCHours(10, 0, 0, 0);
+    if (morning <= clock) morning.setUTCDate(morning.getUTCDate() + 1);
+    await api('/_local/clock', { method: 'POST', json: { set: morning.toISOString() } });
+    await subscribeCustomer(customerId, { email, emailMarketingConsent: { state: 'subscribed' } });
+
+    await request({ shopId: 'demo-generic', messageType: 'win_back', recipient: { email }, customerId });
+    await settle();
+    const [newsletter] = await emailsTo(email);
+    const header = (name: string) => newsletter.headers.find((candidate: { name: string }) => candidate.name === name)?.value as string;
+    expect(header('List-Unsubscribe')).toMatch(/^<http.*\/notifications\/unsubscribe\?token=.+>$/);
+    const unsubscribeUrl = new URL(header('List-Unsubscribe').slice(1, -1));
+    const token = unsubscribeUrl.searchParams.get('token')!;
+    expect(newsletter.body.html).toContain(unsubscribeUrl.pathname);
+
+    // Opening the link only asks; the mail provider's one-click POST unsubscribes.
+    const page = await fetch(`${endpoints.api}/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<form method="post"');
+    const oneClick = await fetch(`${endpoints.api}/notifications/unsubscribe?token=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+
+    const second = await request({ shopId: 'demo-generic', messageType: 'win_back', recipient: { email }, customerId });
+    await settle();
+    expect(await emailsTo(email)).toHaveLength(1);
+    expect(await events('NotificationSuppressed', second.deduplicationKey)).toEqual([expect.objectContaining({ detail: expect.objectContaining({ reason: 'unsubscribed' }) })]);
+
+    const preferences = await api(`/notifications/preferences?token=${encodeURIComponent(token)}`);
+    expect(preferences.body).toMatchObject({ channel: 'email', marketing: false });
+    expect(preferences.body.address).not.toBe(email);
+    const optIn = await api(`/notifications/preferences?token=${encodeURIComponent(token)}`, { method: 'PUT', json: { marketing: true } });
+    expect(optIn.body.marketing).toBe(true);
+    await request({ shopId: 'demo-generic', messageType: 'win_back', recipient: { email }, customerId });
+    await settle();
+    expect(await emailsTo(email)).toHaveLength(2);
+    expect((await api(`/notifications/preferences?token=${encodeURIComponent(token)}x`)).status).toBe(401);
+
+    // The delivery log shows all three, with why the second did not go.
+    const client = createApiClient({ baseUrl: endpoints.api, token: await opsToken('viewer') });
+    const log = await client.GET('/ops/notifications', { params: { query: { shopId: 'demo-generic', customerId } } });
+    expect(log.data?.items.map((item) => item.status).sort()).toEqual(['sent', 'sent', 'suppressed']);
+    expect(log.data?.items.find((item) => item.status === 'suppressed')?.history.at(-1)).toMatchObject({ status: 'suppressed', detail: 'unsubscribed' });
   });
 });

@@ -11,7 +11,7 @@ import { api, clients, resourceName } from './support.ts';
 
 const assemblyDir = path.resolve(import.meta.dirname, '../../cdk.out');
 let resources: [string, { Type: string; Properties: Record<string, any> }][];
-let wiring: { routes: { routeKey: string; functionName: string }[]; rules: { logicalId: string }[]; mappings: string[] };
+let wiring: { routes: { routeKey: string; functionName: string }[]; rules: { logicalId: string }[]; mappings: string[]; topics: { subscriptions: { logicalId: string }[] }[] };
 
 beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8'));
@@ -32,10 +32,19 @@ describe('the local stack wires the whole template', () => {
   });
 
   it('loads every rule on its bus', async () => {
-    const { Rules = [] } = await clients.events.send(new ListRulesCommand({ EventBusName: resourceName('BackboneBus') }));
+    // Rules on the backbone's bus, and on the default bus for AWS service events (SES).
+    const [{ Rules: own = [] }, { Rules: onDefault = [] }] = await Promise.all([
+      clients.events.send(new ListRulesCommand({ EventBusName: resourceName('BackboneBus') })),
+      clients.events.send(new ListRulesCommand({ EventBusName: 'default' })),
+    ]);
     const ruleIds = logicalIds('AWS::Events::Rule');
     expect(ruleIds.length).toBeGreaterThan(0);
-    expect(Rules.map((rule) => rule.Name).sort()).toEqual([...ruleIds].sort());
+    expect([...own, ...onDefault].map((rule) => rule.Name).sort()).toEqual([...ruleIds].sort());
+  });
+
+  it('delivers to every SNS subscription', () => {
+    const subscriptionIds = logicalIds('AWS::SNS::Subscription');
+    expect(wiring.topics.flatMap((topic) => topic.subscriptions.map((subscription) => subscription.logicalId)).sort()).toEqual([...subscriptionIds].sort());
   });
 
   it('polls every event source mapping', () => {

@@ -114,6 +114,8 @@ export class SqsPoller {
       try {
         const messages = await this.receive();
         if (messages.length === 0) continue;
+        // A receive already waiting when `pause` was called holds its batch until `resume`.
+        await this.gate.pass();
         this.inFlightBatches++;
         await this.options.activity.track(this.handle(messages)).finally(() => this.inFlightBatches--);
       } catch (error) {

@@ -3,6 +3,7 @@
 // hand; a resource added to the CDK app appears here on the next synth.
 import path from 'node:path';
 import { authorizerIdOf, readAuthorizers } from '../auth/template.ts';
+import { readTopics } from '../sns.ts';
 import { resolveIntrinsics, type ResolveContext } from './intrinsics.ts';
 import type {
   CfnResource, CfnTemplate, LocalEventSourceMapping, LocalFunction, LocalModel, LocalQueue, LocalRoute, LocalRule, LocalRuleTarget, LocalScheduledRule,
@@ -50,6 +51,8 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
         return `arn:aws:scheduler:${region}:${accountId}:schedule-group/${name}`;
       case 'AWS::SecretsManager::Secret':
         return `arn:aws:secretsmanager:${region}:${accountId}:secret:${name}`;
+      case 'AWS::SNS::Topic':
+        return `arn:aws:sns:${region}:${accountId}:${name}`;
       default:
         return `arn:aws:local:${region}:${accountId}:${type.replace(/::/g, '-').toLowerCase()}/${name}`;
     }
@@ -63,8 +66,8 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
       if (!resource) throw new Error(`Template references unknown resource ${logicalId}`);
       const name = physicalName(resource, logicalId);
       if (resource.Type === 'AWS::SQS::Queue') return options.queueUrl(name);
-      // A secret's Ref is its ARN, which the local Secrets Manager knows.
-      if (resource.Type === 'AWS::SecretsManager::Secret') return arnOf(resource.Type, name);
+      // A secret's and a topic's Ref is its ARN.
+      if (resource.Type === 'AWS::SecretsManager::Secret' || resource.Type === 'AWS::SNS::Topic') return arnOf(resource.Type, name);
       return name;
     },
     getAtt(logicalId, attribute) {
@@ -277,5 +280,7 @@ export function buildLocalModel(template: CfnTemplate, options: ModelOptions): L
     secrets,
     schedules,
     scheduledRules,
+    topics: readTopics(resources, resolve, (name) => arnOf('AWS::SNS::Topic', name)),
+    sesConfigurationSets: ofType('AWS::SES::ConfigurationSet').map(([id, r]) => physicalName(r, id)),
   };
 }

@@ -145,6 +145,22 @@ export interface LocalScheduledRule {
   enabled: boolean;
   targets: LocalRuleTarget[];
 }
+/** An `AWS::SNS::Subscription`: `endpoint` is a queue or function ARN, `raw` its RawMessageDelivery. */
+export interface LocalSubscription {
+  logicalId: string;
+  protocol: string;
+  endpoint: string;
+  raw: boolean;
+  deadLetterArn?: string;
+}
+/** An `AWS::SNS::Topic` with its subscriptions (see sns.ts). */
+export interface LocalTopic {
+  logicalId: string;
+  name: string;
+  arn: string;
+  cdkPath?: string;
+  subscriptions: LocalSubscription[];
+}
 export interface LocalModel {
   stackName: string;
   region: string;
@@ -162,5 +178,8 @@ export interface LocalModel {
   secrets: LocalSecret[];
   schedules: LocalTemplateSchedule[];
   scheduledRules: LocalScheduledRule[];
+  topics: LocalTopic[];
+  /** Names of the `AWS::SES::ConfigurationSet`s: SES tags each event with its set's name. */
+  sesConfigurationSets: string[];
 }
 
