@@ -10,6 +10,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { AddressBook } from '#shared/adapters/address-book.ts';
+import { NotificationStore } from '#shared/adapters/notification-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { interpretInboundSms, interpretSesEvent, type EmailFeedback, type InboundSms } from '#shared/notifications/feedback.ts';
 import { logger, metrics } from '#shared/observability.ts';
@@ -17,6 +18,7 @@ import { loadShopIndex } from '#shared/shops/directory.ts';
 
 const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const book = new AddressBook(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
+const notifications = new NotificationStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 const processor = new BatchProcessor(EventType.SQS);
 
 function unrecognized(problem: string, record: SQSRecord): void {
@@ -33,8 +35,10 @@ async function applyEmail(feedback: EmailFeedback, record: SQSRecord): Promise<v
     else await book.delivered(feedback.shopId, action.address, feedback.at, feedback.providerMessageId);
     metrics.addMetric(`Email_${action.kind === 'suppress' ? action.reason : action.kind === 'note' ? action.what : 'delivered'}`, MetricUnit.Count, 1);
   }
-  // The notification ledger is keyed by deduplication key, which SES does not return: the tags
-  // name the notification, for the log, and the address item keeps the outcome.
+  // The message's own history in the delivery log, found through the provider message id.
+  const status = ({ Delivery: 'delivered', Bounce: 'bounced', Complaint: 'complained', Reject: 'failed' } as const)[feedback.eventType];
+  const bounceIsFinal = feedback.eventType !== 'Bounce' || feedback.actions.some((action) => action.kind === 'suppress');
+  if (bounceIsFinal) await notifications.recordProviderEvent(feedback.providerMessageId, { at: feedback.at, status, detail: feedback.detail });
   logger.info('Email feedback recorded', { shopId: feedback.shopId, notificationId: feedback.notificationId, messageType: feedback.messageType, providerMessageId: feedback.providerMessageId, eventType: feedback.eventType, actions: feedback.actions.map((action) => action.kind) });
 }
 

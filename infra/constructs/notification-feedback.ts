@@ -49,7 +49,7 @@ export class NotificationFeedback extends Construct {
       memorySize: 256,
       environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
     });
-    backbone.grantState(handler, 'write');
+    backbone.grantState(handler, 'readWrite');
     shopsSecret.grantRead(handler.fn);
     backbone.consumeQueue(work, handler);
 

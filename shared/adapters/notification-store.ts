@@ -157,6 +157,40 @@ export class NotificationStore {
     );
   }
 
+  /** The transaction item that finds a notification from its provider message id (SES events name only that). */
+  providerPointerItem(shopId: string, deduplicationKey: string, providerMessageId: string, at: Date): Record<string, unknown> {
+    const item = { pk: `PROVIDERMSG#${providerMessageId}`, sk: 'PROVIDERMSG', notificationPk: notificationKey(shopId, deduplicationKey), expiresAt: Math.floor(at.getTime() / 1000) + 90 * 86_400 };
+    return { Put: { TableName: this.tableName, Item: item } };
+  }
+
+  /**
+   * Adds what the provider reported later (delivered, bounced, complained) to the message's
+   * history; the status follows unless it already failed. False when the message is not ours.
+   */
+  async recordProviderEvent(providerMessageId: string, entry: { at: string; status: 'delivered' | 'bounced' | 'complained' | 'failed'; detail?: string }): Promise<boolean> {
+    const { Item: pointer } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: `PROVIDERMSG#${providerMessageId}`, sk: 'PROVIDERMSG' } }));
+    if (!pointer) return false;
+    const key = { pk: pointer.notificationPk as string, sk: 'NOTIFICATION' };
+    const history = [{ at: entry.at, status: entry.status, ...(entry.detail ? { detail: entry.detail.slice(0, 500) } : {}) }];
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET #status = :status, updatedAt = :at, history = list_append(history, :entry)',
+          // A bounce or complaint outranks "delivered"; nothing outranks them.
+          ConditionExpression: entry.status === 'delivered' ? '#status = :sent' : '#status IN (:sent, :delivered)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': entry.status, ':at': entry.at, ':entry': history, ':sent': 'sent', ...(entry.status === 'delivered' ? {} : { ':delivered': 'delivered' }) },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: key, UpdateExpression: 'SET history = list_append(history, :entry)', ExpressionAttributeValues: { ':entry': history } }));
+    }
+    return true;
+  }
+
   /** The statuses of the recipient's email address and phone number. */
   async addressStatuses(shopId: string, recipient: { email?: string; phone?: string }): Promise<{ email?: AddressStatus; sms?: AddressStatus }> {
     const keys = [

@@ -32,6 +32,7 @@ export interface SenderPorts {
     addressStatuses(shopId: string, recipient: { email?: string; phone?: string }): Promise<{ email?: AddressStatus; sms?: AddressStatus }>;
     marketingSentSince(shopId: string, customerId: string, since: Date): Promise<number>;
     marketingSentItem(shopId: string, customerId: string, at: Date): Record<string, unknown>;
+    providerPointerItem(shopId: string, key: string, providerMessageId: string, at: Date): Record<string, unknown>;
   };
   /** The customer as ingested from the storefront: consent and time zone. */
   customer(shopId: string, customerId: string): Promise<{ emailMarketingConsent?: { state: string }; smsMarketingConsent?: { state: string }; timeZone?: string } | undefined>;
@@ -164,6 +165,7 @@ async function send(
   await ports.store.finish(shopId, key, { status: 'sent', at: now, channel: decision.channel, providerMessageId, detail: decision.fallback ? 'fallback channel' : undefined }, [
     ports.event(NotificationSent, { ...eventRef(request, now), channel: decision.channel, provider: decision.channel === 'email' ? 'ses' : 'sms', providerMessageId }, now),
     ...(marketing ? [ports.store.marketingSentItem(shopId, request.customer.id, now)] : []),
+    ports.store.providerPointerItem(shopId, key, providerMessageId, now),
   ]);
   return 'sent';
 }

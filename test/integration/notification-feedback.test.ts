@@ -2,55 +2,22 @@
 // bus as SES puts it) suppresses the email so the next transactional message goes by SMS, and an
 // inbound STOP (POST /_local/sms/inbound, through the inbound topic) stops marketing SMS until START.
 import { randomUUID } from 'node:crypto';
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { NotificationRequested } from '../../shared/events/notifications.ts';
-import { findTemplate } from '../../shared/notifications/templates/index.ts';
+import { createApiClient } from '../../shared/api/client.ts';
 import { signGeneric } from '../../shared/webhooks/signatures.ts';
-import { api, clients, endpoints, resourceName, settle } from './support.ts';
+import { emailsTo, requestNotification, smsTo, type Request } from './notification-support.ts';
+import { api, clients, endpoints, opsToken, resourceName, settle } from './support.ts';
 
-const busName = resourceName('BackboneBus');
 const stateTable = resourceName('BackboneStateTable');
 const originationNumber = '+15555550100';
 
-interface Request {
-  shopId: string;
-  messageType: string;
-  recipient: { email?: string; phone?: string };
-  channelPreference: Array<'email' | 'sms'>;
-  customerId?: string;
-}
-
-async function request(input: Request) {
-  const template = findTemplate(input.messageType)!;
-  const detail = {
-    version: 1,
-    shopId: input.shopId,
-    occurredAt: new Date().toISOString(),
-    notificationId: randomUUID(),
-    customer: { id: input.customerId ?? `c-${randomUUID()}`, locale: 'en-US', ...input.recipient },
-    messageType: input.messageType,
-    category: template.category,
-    deduplicationKey: `${input.messageType}:${randomUUID()}`,
-    recipient: input.recipient,
-    channelPreference: input.channelPreference,
-    locale: 'en-US',
-    templateData: template.example,
-  };
-  NotificationRequested.detail.parse(detail);
-  const result = await clients.events.send(new PutEventsCommand({ Entries: [{ EventBusName: busName, Source: NotificationRequested.source, DetailType: NotificationRequested.detailType, Detail: JSON.stringify(detail) }] }));
-  expect(result.FailedEntryCount).toBe(0);
+/** Requests a message and waits until the sender has dealt with it. */
+async function request(input: Request & { shopId: string; channelPreference: Array<'email' | 'sms'> }) {
+  const detail = await requestNotification(input);
   await settle();
   return detail;
 }
-
-async function emailsTo(address: string): Promise<any[]> {
-  const { emails } = (await (await fetch(`${endpoints.sesv2}/store`)).json()) as { emails: any[] };
-  return emails.filter((email) => email.destination.to.includes(address));
-}
-
-const smsTo = async (phone: string): Promise<any[]> => (await api('/_local/sms')).body.messages.filter((message: any) => message.destinationPhoneNumber === phone);
 
 async function outcome(deduplicationKey: string): Promise<{ detailType: string; detail: any } | undefined> {
   const { body } = await api('/_local/events?source=aftersales.notifications');
@@ -131,5 +98,24 @@ describe('notification feedback', () => {
     const resumed = await marketing();
     expect(await outcome(resumed.deduplicationKey)).toMatchObject({ detailType: 'NotificationSent', detail: { channel: 'sms' } });
     expect(await smsTo(phone)).toEqual([expect.objectContaining({ messageType: 'PROMOTIONAL', originationIdentity: originationNumber })]);
+  });
+
+  it('adds what SES reports later to the message history in the delivery log', async () => {
+    const email = `history-${randomUUID().slice(0, 8)}@example.com`;
+    const customerId = `c-${randomUUID()}`;
+    await request({ shopId: 'demo-shopify', messageType: 'return_approved', recipient: { email }, channelPreference: ['email'], customerId });
+    const [sent] = await emailsTo(email);
+    const sesEvent = (eventType: string, extra: Record<string, unknown>) =>
+      api('/_local/ses/events', { method: 'POST', json: { eventType, mail: { messageId: sent.messageId, destination: [email], tags: { shop: ['demo-shopify'] } }, ...extra } });
+    await sesEvent('Delivery', { delivery: { recipients: [email], timestamp: new Date().toISOString() } });
+    await settle();
+    await sesEvent('Complaint', { complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse' } });
+    await settle();
+
+    const client = createApiClient({ baseUrl: endpoints.api, token: await opsToken('viewer') });
+    const { data } = await client.GET('/ops/notifications', { params: { query: { shopId: 'demo-shopify', customerId } } });
+    expect(data?.items).toHaveLength(1);
+    expect(data!.items[0]!.status).toBe('complained');
+    expect(data!.items[0]!.history.map((entry) => entry.status)).toEqual(['sending', 'sent', 'delivered', 'complained']);
   });
 });

@@ -2,72 +2,10 @@
 // sent once per deduplication key, by email (aws-ses-v2-local) or SMS (/_local/sms), falling back
 // to SMS, suppressed without marketing consent, and held through quiet hours.
 import { randomUUID } from 'node:crypto';
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
-import { NotificationRequested } from '../../shared/events/notifications.ts';
-import { findTemplate } from '../../shared/notifications/templates/index.ts';
-import { signGeneric } from '../../shared/webhooks/signatures.ts';
 import { createApiClient } from '../../shared/api/client.ts';
-import { api, clients, endpoints, opsToken, resourceName, settle } from './support.ts';
-
-const busName = resourceName('BackboneBus');
-
-interface Request {
-  shopId?: string;
-  messageType: string;
-  category?: 'transactional' | 'marketing';
-  recipient: { email?: string; phone?: string };
-  channelPreference?: Array<'email' | 'sms'>;
-  customerId?: string;
-  deduplicationKey?: string;
-  locale?: string;
-}
-
-async function request(input: Request) {
-  const template = findTemplate(input.messageType)!;
-  const detail = {
-    version: 1,
-    shopId: input.shopId ?? 'demo-shopify',
-    occurredAt: new Date().toISOString(),
-    notificationId: randomUUID(),
-    customer: { id: input.customerId ?? `c-${randomUUID()}`, locale: input.locale ?? 'en-US', ...input.recipient },
-    messageType: input.messageType,
-    category: input.category ?? template.category,
-    deduplicationKey: input.deduplicationKey ?? `${input.messageType}:${randomUUID()}`,
-    recipient: input.recipient,
-    channelPreference: input.channelPreference ?? ['email'],
-    locale: input.locale ?? 'en-US',
-    templateData: template.example,
-  };
-  NotificationRequested.detail.parse(detail);
-  const result = await clients.events.send(new PutEventsCommand({ Entries: [{ EventBusName: busName, Source: NotificationRequested.source, DetailType: NotificationRequested.detailType, Detail: JSON.stringify(detail) }] }));
-  expect(result.FailedEntryCount).toBe(0);
-  return detail;
-}
-
-async function emailsTo(address: string): Promise<any[]> {
-  const response = await fetch(`${endpoints.sesv2}/store`);
-  const { emails } = (await response.json()) as { emails: any[] };
-  return emails.filter((email) => email.destination.to.includes(address));
-}
-
-async function smsTo(phone: string): Promise<any[]> {
-  return (await api('/_local/sms')).body.messages.filter((message: any) => message.destinationPhoneNumber === phone);
-}
-
-async function events(detailType: string, notificationKey: string): Promise<any[]> {
-  const { body } = await api(`/_local/events?detailType=${detailType}`);
-  return body.events.filter((event: any) => event.detail.deduplicationKey === notificationKey);
-}
-
-/** A demo-generic customer as the storefront reports it (consent included), through the signed generic webhook. */
-async function subscribeCustomer(customerId: string, data: Record<string, unknown>) {
-  const now = new Date((await api('/_local/clock')).body.now);
-  const body = JSON.stringify({ id: randomUUID(), type: 'customer.updated', occurredAt: now.toISOString(), data: { customerId, sourceUpdatedAt: now.toISOString(), ...data } });
-  const webhook = await fetch(`${endpoints.api}/webhooks/generic`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-aftersales-source': 'demo-shop', 'x-aftersales-signature': signGeneric(body, 'local-webhook-secret', Math.floor(now.getTime() / 1000)) }, body });
-  expect(webhook.status).toBe(200);
-  await settle();
-}
+import { emailsTo, events, requestNotification as request, smsTo, subscribeCustomer } from './notification-support.ts';
+import { api, endpoints, opsToken, settle } from './support.ts';
 
 describe('notifications', () => {
   it('renders and sends a transactional email once, however often it is requested', async () => {
