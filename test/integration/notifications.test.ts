@@ -113,4 +113,27 @@ describe('notifications', () => {
     expect(log.data?.items.map((item) => item.status).sort()).toEqual(['sent', 'sent', 'suppressed']);
     expect(log.data?.items.find((item) => item.status === 'suppressed')?.history.at(-1)).toMatchObject({ status: 'suppressed', detail: 'unsubscribed' });
   });
+
+  it('stops marketing at the weekly cap and lets it through again a week later', async () => {
+    const phone = `+4916${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
+    const customerId = `c-${randomUUID()}`;
+    const clock = new Date((await api('/_local/clock')).body.now);
+    const morning = new Date(clock);
+    morning.setUTCHours(10, 0, 0, 0);
+    if (morning <= clock) morning.setUTCDate(morning.getUTCDate() + 1);
+    await api('/_local/clock', { method: 'POST', json: { set: morning.toISOString() } });
+    await subscribeCustomer(customerId, { phone, smsMarketingConsent: { state: 'subscribed' } });
+    const nudge = async () => {
+      const detail = await request({ shopId: 'demo-generic', messageType: 'win_back', recipient: { phone }, customerId, channelPreference: ['sms'] });
+      await settle();
+      return detail;
+    };
+    for (let i = 0; i < 3; i++) await nudge();
+    const fourth = await nudge();
+    expect(await smsTo(phone)).toHaveLength(3);
+    expect(await events('NotificationSuppressed', fourth.deduplicationKey)).toEqual([expect.objectContaining({ detail: expect.objectContaining({ reason: 'frequency_cap' }) })]);
+    await api('/_local/clock', { method: 'POST', json: { advance: 'P7DT1M' } });
+    await nudge();
+    expect(await smsTo(phone)).toHaveLength(4);
+  });
 });
