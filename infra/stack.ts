@@ -7,6 +7,7 @@ import { NotificationFeedback } from './constructs/notification-feedback.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
+import { Returns } from './constructs/returns.ts';
 import { Surveys } from './constructs/surveys.ts';
 
 export type AftersalesStackProps = StackProps;
@@ -24,10 +25,11 @@ export class AftersalesStack extends Stack {
     new Outbox(this, 'Outbox', { backbone: this.backbone });
     const ingest = new Ingest(this, 'Ingest', { backbone: this.backbone });
     const opsApi = new OpsApi(this, 'OpsApi', { backbone: this.backbone, deliveryQueue: ingest.deliveryQueue });
-    new CustomerApi(this, 'CustomerApi', { backbone: this.backbone });
+    const customerApi = new CustomerApi(this, 'CustomerApi', { backbone: this.backbone });
     const feedback = new NotificationFeedback(this, 'NotificationFeedback', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
     new Notifications(this, 'Notifications', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, configurationSetName: feedback.configurationSetName });
     new Surveys(this, 'Surveys', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
+    new Returns(this, 'Returns', { backbone: this.backbone, sessionSecret: customerApi.sessionSecret, shopsSecret: ingest.shopsSecret });
     opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });

@@ -2,8 +2,8 @@
 // The gateway has no authorizer for these (customers have no Cognito identity): this handler
 // verifies the session token it issued, with the key in the session secret.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import middy from '@middy/core';
+import { signingKey } from '#shared/adapters/signing-key.ts';
 import { CustomerOrders } from '#shared/adapters/customer-orders.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import type { Route } from '#shared/api/define.ts';
@@ -18,13 +18,6 @@ import { logger } from '#shared/observability.ts';
 const orders = new CustomerOrders(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 const secretArn = requiredEnv('CUSTOMER_SESSION_SECRET_ARN');
 
-/** The signing key, cached five minutes per warm function. */
-async function sessionKey(): Promise<string> {
-  const value = await getSecret(secretArn, { maxAge: 300 });
-  if (typeof value !== 'string' || value.length < 32) throw new Error(`Secret ${secretArn} holds no usable session key`);
-  return value;
-}
-
 // One message for an unknown order and a wrong email, so sign-in cannot reveal which orders exist.
 const signInRefused = 'No order matches this order number and email address';
 
@@ -33,12 +26,12 @@ const operations: Array<[Route, Operation]> = [
     const { body } = parseRequest(createCustomerSession, event);
     const state = ownOrder(await orders.findByNumber(body.shopId, body.orderNumber), body.email);
     if (!state) throw new ApiProblem(401, signInRefused);
-    const { token, claims } = signCustomerSession({ shopId: body.shopId, email: body.email }, await sessionKey());
+    const { token, claims } = signCustomerSession({ shopId: body.shopId, email: body.email }, await signingKey(secretArn));
     return { token, expiresAt: new Date(claims.exp * 1000).toISOString(), order: customerOrder(state) };
   }],
   [getCustomerOrder, async (event) => {
     // Credentials before validation, as a gateway authorizer would.
-    const session = authenticateCustomer(event, await sessionKey());
+    const session = authenticateCustomer(event, await signingKey(secretArn));
     const { params } = parseRequest(getCustomerOrder, event);
     // Someone else's order is "not found", never "forbidden": its existence is not the caller's to know.
     const state = ownOrder(await orders.findByNumber(session.shopId, params.orderNumber), session.email);

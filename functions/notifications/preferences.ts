@@ -1,9 +1,9 @@
 // The links in customer messages: one-click unsubscribe (RFC 8058) and the preferences of one
 // address, authenticated by the signed token in the link. A GET never changes anything.
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { NotificationStore } from '#shared/adapters/notification-store.ts';
 import type { Route } from '#shared/api/define.ts';
@@ -18,8 +18,7 @@ const store = new NotificationStore(dynamoDocumentClient(), requiredEnv('STATE_T
 const linkSecretArn = requiredEnv('LINK_SECRET_ARN');
 
 async function claimsOf(token: string): Promise<PreferenceClaims> {
-  const secret = await getSecret(linkSecretArn, { maxAge: 300 });
-  const check = verifyPreferenceToken(token, String(secret));
+  const check = verifyPreferenceToken(token, await signingKey(linkSecretArn));
   if (!check.ok) throw new ApiProblem(401, check.reason === 'expired' ? 'This link has expired; use the link in a more recent message' : 'This link is not valid');
   return check.claims;
 }

@@ -6,9 +6,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { randomUUID } from 'node:crypto';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { customerKey } from '#shared/adapters/ingest-store.ts';
 import { schedulerDeferral, sesSender, smsSender } from '#shared/adapters/messaging.ts';
@@ -46,7 +46,7 @@ const publicApiUrl = requiredEnv('PUBLIC_API_URL');
 let linkSecret = '';
 
 async function recordHandler(record: SQSRecord): Promise<void> {
-  linkSecret = String(await getSecret(requiredEnv('LINK_SECRET_ARN'), { maxAge: 300 }));
+  linkSecret = await signingKey(requiredEnv('LINK_SECRET_ARN'));
   const { detail } = parseEvent(NotificationRequested, JSON.parse(record.body));
   const shop = (await loadShopIndex(shopsSecret)).byId(detail.shopId);
   const outcome = await handleNotificationRequest(detail, shop, ports);

@@ -2,9 +2,9 @@
 // gateway authorizer: the token is the credential, checked here), and the responses for ops
 // (behind the ops JWT authorizer, role checked again by the router).
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { SurveyStore } from '#shared/adapters/survey-store.ts';
 import type { Route } from '#shared/api/define.ts';
@@ -23,8 +23,7 @@ const linkSecretArn = requiredEnv('SURVEY_LINK_SECRET_ARN');
 
 /** The survey a link's token names; 401 for a token we did not sign or that expired. */
 async function surveyOf(token: string): Promise<SurveyRecord> {
-  const secret = await getSecret(linkSecretArn, { maxAge: 300 });
-  const check = verifySurveyToken(token, String(secret), new Date());
+  const check = verifySurveyToken(token, await signingKey(linkSecretArn), new Date());
   if (!check.ok) throw new ApiProblem(401, check.reason === 'expired' ? 'This survey link has expired' : 'This survey link is not valid');
   const survey = await store.get(check.claims.shopId, check.claims.surveyId);
   if (!survey) throw notFound(`Survey ${check.claims.surveyId}`);

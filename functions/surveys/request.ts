@@ -6,9 +6,9 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { SurveyStore } from '#shared/adapters/survey-store.ts';
 import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
@@ -23,12 +23,6 @@ const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const linkSecretArn = requiredEnv('SURVEY_LINK_SECRET_ARN');
 const publicBaseUrl = requiredEnv('PUBLIC_API_URL');
 const processor = new BatchProcessor(EventType.SQS);
-
-async function linkSecret(): Promise<string> {
-  const value = await getSecret(linkSecretArn, { maxAge: 300 });
-  if (typeof value !== 'string' || value.length < 32) throw new Error(`Secret ${linkSecretArn} holds no usable signing key`);
-  return value;
-}
 
 async function recordHandler(record: SQSRecord): Promise<void> {
   const event = parseAnyCatalogueEvent(JSON.parse(record.body));
@@ -48,7 +42,7 @@ async function recordHandler(record: SQSRecord): Promise<void> {
   }
   const orderNumber = subject.orderId ? await store.orderNumber(subject.shopId, subject.orderId) : undefined;
   const now = new Date();
-  const invite = surveyInvite(subject, { shop, orderNumber, publicBaseUrl, secret: await linkSecret(), now });
+  const invite = surveyInvite(subject, { shop, orderNumber, publicBaseUrl, secret: await signingKey(linkSecretArn), now });
   const created = await store.create(
     invite.survey,
     [

@@ -523,6 +523,50 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a return
+         * @description The order number and the email on the order identify the customer, as at portal sign-in. Each line is decided by the shop’s return policy; when every line is accepted the return is approved at once (201). When any line is refused nothing is created and the answer is 422: `errors` names each refused line (`body.lines[i]`) as `<rule>: <message in the customer’s language>`, and `detail` names the first rule.
+         *
+         *     Public: Customers request a return with their order number and the email on the order, which authenticate them as at portal sign-in.
+         */
+        post: operations["createReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my returns
+         * @description A return of the session’s shop requested with the session’s email.
+         *
+         *     Requires a customer session token from POST /customer/sessions; customers see only their own orders.
+         */
+        get: operations["getReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1471,6 +1515,77 @@ export type components = {
             agentId?: string;
             /** @description The case a low score (1 or 2) opened */
             followUpCaseId?: string;
+        };
+        /** @description A return as its customer sees it */
+        CustomerReturn: {
+            /** @description Opaque id (storefront or platform generated) */
+            id: string;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "awaiting_shipment" | "in_transit" | "received" | "inspected" | "resolved" | "cancelled" | "expired";
+            orderNumber: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            createdAt: string;
+            lines: {
+                /** @description Opaque id (storefront or platform generated) */
+                lineItemId: string;
+                quantity: number;
+                /**
+                 * @description Why the customer returns it (the request line’s `reason`)
+                 * @enum {string}
+                 */
+                returnReason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                /** @enum {string} */
+                resolution: "refund" | "store_credit" | "exchange" | "keep";
+                /** @description Opaque id (storefront or platform generated) */
+                exchangeVariantId?: string;
+                /** @enum {string} */
+                decision: "accepted" | "refused";
+                /** @description When refused: the policy rule and its reason */
+                reason?: {
+                    /** @enum {string} */
+                    rule: "window.expired" | "exclusion.product" | "exclusion.tag" | "exclusion.final_sale" | "quantity.exceeds" | "reason.not_allowed" | "reason.photos_required" | "resolution.not_offered" | "order.not_fulfilled" | "order.cancelled" | "line.not_found";
+                    /** @description Why, in the customer’s language */
+                    message: string;
+                };
+            }[];
+            /**
+             * Format: date-time
+             * @description When approved and the items must come back: hand the parcel to the carrier by then
+             */
+            shipBy?: string;
+        };
+        ReturnRequest: {
+            /** @description The shop the order was placed at, as for portal sign-in */
+            shopId: string;
+            /** @description The order number as the shop shows it; `#1001` and `1001` are the same */
+            orderNumber: string;
+            /**
+             * Format: email
+             * @description The email address on the order (any case)
+             */
+            email: string;
+            lines: {
+                /** @description The storefront’s line item id (`lineId` of the customer order) */
+                lineItemId: string;
+                quantity: number;
+                /** @enum {string} */
+                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                /**
+                 * @description What the customer asks for; `keep` only when the policy offers it
+                 * @enum {string}
+                 */
+                resolution: "refund" | "store_credit" | "exchange" | "keep";
+                /** @description The replacement variant, for an exchange */
+                exchangeVariantId?: string;
+                /** @description Photo URLs; some reasons require one */
+                photos?: string[];
+                /** @description The customer’s words about this line */
+                comment?: string;
+            }[];
+            comment?: string;
         };
     };
     responses: never;
@@ -3173,6 +3288,152 @@ export interface operations {
             };
             /** @description The caller lacks the role this operation requires */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description The return, with the decision per line */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerReturn"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No order of the shop has this number and email */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another request for the same order was made at the same moment: retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The policy refuses at least one line: `errors` names each refused line and its rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque id (storefront or platform generated) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The return */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerReturn"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id belongs to the session’s email */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,7 @@ export const tags = [
   { name: 'Audit', description: 'Who did what through the ops API, when, and why' },
   { name: 'Notifications', description: 'Customer messages: the delivery log, and the unsubscribe and preference links' },
   { name: 'Customer portal', description: 'Customers sign in with an order number and its email, and see only their own orders' },
+  { name: 'Returns', description: 'Customers request returns of their orders, decided by the shop’s return policy, and follow them' },
   { name: 'Surveys', description: 'Satisfaction surveys after resolved returns, cases and delays: the answer behind the link, and the responses for ops' },
 ] as const;
 

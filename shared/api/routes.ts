@@ -7,6 +7,7 @@ import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listD
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
+import { createReturn, getReturn } from './routes/returns.ts';
 import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from './routes/surveys.ts';
 import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from './routes/webhooks.ts';
 
@@ -15,6 +16,7 @@ export * from './routes/dead-letters.ts';
 export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
+export * from './routes/returns.ts';
 export * from './routes/surveys.ts';
 export * from './routes/webhooks.ts';
 
@@ -46,4 +48,6 @@ export const routes: readonly Route[] = Object.freeze([
   getSurveyAnswerPage,
   answerSurvey,
   listSurveyResponses,
+  createReturn,
+  getReturn,
 ]);

@@ -1,0 +1,197 @@
+// A customer's return request, decided and turned into what is stored: the policy decides each line
+// (eligibility.ts); a request with a refused line is refused whole, naming the rules in the
+// customer's language; an accepted one becomes a `requested` case, approved at once by policy
+// (lifecycle.ts, actor system), with its events and customer messages. Pure: ids and clock given.
+import type { z } from 'zod';
+import type { CustomerRef } from '../events/common.ts';
+import type { EventDefinition } from '../events/define.ts';
+import { NotificationRequested } from '../events/notifications.ts';
+import { ReturnRequested } from '../events/returns.ts';
+import type { NormalizedOrder } from '../storefronts/normalized.ts';
+import type { ReturnRequestInput, CustomerReturn } from '../api/routes/returns.ts';
+import type { FieldError } from '../api/define.ts';
+import { returnEventDefinitions, applyTransition, caseResolution, eventActor, type CustomerMessage } from './lifecycle.ts';
+import { evaluateReturn, type RefusalRule } from './eligibility.ts';
+import type { ReturnPolicy } from './policy.ts';
+import { refusalMessage } from './refusal-messages.ts';
+import { finalStatuses, type ReturnCase } from './case.ts';
+import { slaDueAt } from './reminders.ts';
+
+type RequestBody = z.output<typeof ReturnRequestInput>;
+type CustomerView = z.input<typeof CustomerReturn>;
+
+export interface OutboxEvent {
+  definition: EventDefinition;
+  detail: unknown;
+  eventId: string;
+}
+
+export type RequestOutcome =
+  | { ok: false; firstRule: RefusalRule; detail: string; errors: FieldError[] }
+  | { ok: true; case: ReturnCase; events: OutboxEvent[]; view: CustomerView };
+
+/**
+ * Units per order line already in returns that count against what is left: open cases, and lines
+ * resolved by credit or exchange (refunds are read from the order's refunds, not counted twice).
+ */
+export function alreadyReturned(cases: readonly ReturnCase[]): Record<string, number> {
+  const units: Record<string, number> = {};
+  for (const c of cases) {
+    if (c.status === 'rejected' || (finalStatuses.includes(c.status) && c.status !== 'resolved')) continue;
+    for (const line of c.lines) {
+      if (c.status === 'resolved' && (line.resolution === 'refund' || line.resolution === 'keep')) continue;
+      units[line.lineItemId] = (units[line.lineItemId] ?? 0) + line.quantity;
+    }
+  }
+  return units;
+}
+
+export interface DecideRequestInput {
+  shopId: string;
+  caseId: string;
+  order: NormalizedOrder;
+  customer: CustomerRef;
+  policy: ReturnPolicy;
+  existing: readonly ReturnCase[];
+  body: RequestBody;
+  now: Date;
+  timeZone?: string;
+  newId: () => string;
+}
+
+export function decideRequest(input: DecideRequestInput): RequestOutcome {
+  const { shopId, caseId, order, customer, policy, body, now, newId } = input;
+  const evaluation = evaluateReturn({
+    order,
+    policy,
+    now,
+    timeZone: input.timeZone,
+    alreadyReturned: alreadyReturned(input.existing),
+    request: body.lines.map((line) => ({ lineItemId: line.lineItemId, quantity: line.quantity, reason: line.reason, resolution: line.resolution, ...(line.photos ? { photos: line.photos } : {}) })),
+  });
+  const decisions = evaluation.decisions ?? [];
+  const errors: FieldError[] = [];
+  let firstRule: RefusalRule | undefined;
+  decisions.forEach((decision, index) => {
+    const refusal = decision.refusals[0];
+    if (decision.accepted || !refusal) return;
+    firstRule ??= refusal.rule;
+    errors.push({ path: `body.lines[${index}]`, message: `${refusal.rule}: ${refusalMessage(refusal, customer.locale)}` });
+  });
+  if (firstRule) {
+    const detail = `The return policy refuses ${errors.length === 1 ? 'a line' : `${errors.length} lines`} of this request (${firstRule}): nothing was created`;
+    return { ok: false, firstRule, detail, errors };
+  }
+
+  const at = now.toISOString();
+  const requested: ReturnCase = {
+    id: caseId,
+    shopId,
+    orderId: order.orderId,
+    orderNumber: order.orderNumber,
+    customer,
+    status: 'requested',
+    lines: body.lines.map((line) => ({
+      lineItemId: line.lineItemId,
+      quantity: line.quantity,
+      reason: line.reason,
+      resolution: line.resolution,
+      ...(line.exchangeVariantId ? { exchangeVariantId: line.exchangeVariantId } : {}),
+      ...(line.photos?.length ? { photos: line.photos } : {}),
+    })),
+    createdAt: at,
+    updatedAt: at,
+    version: 0,
+    deadlines: { slaDueAt: slaDueAt(now) },
+    history: [{ at, action: 'request', from: 'requested', to: 'requested', actor: { kind: 'customer', id: customer.id } }],
+    timers: [],
+  };
+
+  const titles = new Map(order.lines.map((line) => [line.lineId, line]));
+  const resolution = caseResolution(requested);
+  const events: OutboxEvent[] = [
+    {
+      definition: ReturnRequested,
+      eventId: newId(),
+      detail: {
+        version: 1,
+        shopId,
+        occurredAt: at,
+        returnId: caseId,
+        orderId: order.orderId,
+        customer,
+        orderNumber: order.orderNumber,
+        lines: body.lines.map((line) => {
+          const orderLine = titles.get(line.lineItemId);
+          return {
+            lineId: line.lineItemId,
+            ...(orderLine?.sku ? { sku: orderLine.sku.slice(0, 64) } : {}),
+            ...(orderLine?.title ? { title: orderLine.title.slice(0, 200) } : {}),
+            quantity: line.quantity,
+            reason: line.reason,
+            ...(line.comment ? { reasonNote: line.comment } : {}),
+            ...(line.exchangeVariantId ? { exchangeFor: { variantId: line.exchangeVariantId } } : {}),
+          };
+        }),
+        resolution,
+        method: 'mail',
+        channel: 'customer_portal',
+        requestedBy: eventActor({ kind: 'customer', id: customer.id }),
+      },
+    },
+  ];
+  const items = requested.lines.map((line) => ({ title: (titles.get(line.lineItemId)?.title ?? line.lineItemId).slice(0, 200), quantity: line.quantity }));
+  const common = { ...(customer.firstName ? { firstName: customer.firstName } : {}), orderNumber: order.orderNumber, resolution, items };
+  const notify = (message: { messageType: CustomerMessage['messageType'] | 'return_received'; deduplicationKey: string; category: CustomerMessage['category'] }, templateData: Record<string, unknown>): OutboxEvent => ({
+    definition: NotificationRequested,
+    eventId: newId(),
+    detail: {
+      version: 1,
+      shopId,
+      occurredAt: at,
+      notificationId: newId(),
+      customer,
+      messageType: message.messageType,
+      category: message.category,
+      deduplicationKey: message.deduplicationKey,
+      orderId: order.orderId,
+      returnId: caseId,
+      recipient: { ...(customer.email ? { email: customer.email } : {}), ...(customer.phone ? { phone: customer.phone } : {}) },
+      channelPreference: ['email', 'sms'],
+      locale: customer.locale,
+      templateData,
+    },
+  });
+  const reachable = Boolean(customer.email || customer.phone);
+  if (reachable) events.push(notify({ messageType: 'return_received', deduplicationKey: `return_received:${caseId}`, category: 'transactional' }, common));
+
+  // Every line is accepted: the policy approves the return at once.
+  // TODO(returns): schedule `approved.timers.set` (reminders, expiry) with EventBridge Scheduler.
+  const approved = applyTransition(requested, { type: 'approve', actor: { kind: 'system' }, reason: 'Accepted by the return policy' }, now);
+  if (!approved.ok) throw new Error(`Auto-approval failed: ${approved.error.message}`);
+  for (const event of approved.events) events.push({ definition: returnEventDefinitions[event.name], eventId: newId(), detail: event.detail });
+  for (const message of approved.messages) {
+    if (!reachable) continue;
+    if (message.messageType === 'return_approved' && approved.next.deadlines.shipBy) events.push(notify(message, { ...common, shipBy: approved.next.deadlines.shipBy }));
+  }
+  return { ok: true, case: approved.next, events, view: customerReturn(approved.next) };
+}
+
+/** The case as its customer sees it: every stored line was accepted. */
+export function customerReturn(c: ReturnCase): CustomerView {
+  return {
+    id: c.id,
+    status: c.status,
+    orderNumber: c.orderNumber,
+    createdAt: c.createdAt,
+    lines: c.lines.map((line) => ({
+      lineItemId: line.lineItemId,
+      quantity: line.quantity,
+      returnReason: line.reason,
+      resolution: line.resolution,
+      ...(line.exchangeVariantId ? { exchangeVariantId: line.exchangeVariantId } : {}),
+      decision: 'accepted' as const,
+    })),
+    ...(c.deadlines.shipBy && ['approved', 'awaiting_shipment'].includes(c.status) ? { shipBy: c.deadlines.shipBy } : {}),
+  };
+}
