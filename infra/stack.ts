@@ -29,7 +29,7 @@ export class AftersalesStack extends Stack {
     const feedback = new NotificationFeedback(this, 'NotificationFeedback', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
     new Notifications(this, 'Notifications', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, configurationSetName: feedback.configurationSetName });
     new Surveys(this, 'Surveys', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
-    new Returns(this, 'Returns', { backbone: this.backbone, sessionSecret: customerApi.sessionSecret, shopsSecret: ingest.shopsSecret });
+    new Returns(this, 'Returns', { backbone: this.backbone, sessionSecret: customerApi.sessionSecret, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });

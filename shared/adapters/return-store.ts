@@ -2,12 +2,19 @@
 // returns by creation). Each order with returns has one index item `RETURNS#<shopId>#ORDER#<orderId>`
 // / `INDEX` listing its case ids with a version: a new case is written in one transaction with the
 // index (conditional on the version read), the outbox events and the customer messages, so two
-// concurrent requests cannot both return the same units.
-import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// concurrent requests cannot both return the same units. A later transition of a case is written
+// conditionally on the case's version, with its outbox items and audit record (`transition`).
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { decodeCursor, encodeCursor, type Page } from '../api/cursor.ts';
+import type { AuditRecord } from '../audit/audit.ts';
 import type { EventDefinition } from '../events/define.ts';
 import { outboxItem } from '../outbox/outbox-item.ts';
-import type { ReturnCase } from '../returns/case.ts';
+import type { CaseActor, ReturnCase } from '../returns/case.ts';
+import type { TransitionResult } from '../returns/lifecycle.ts';
+import { transitionOutbox } from '../returns/messages.ts';
 import { defaultReturnPolicy, ReturnPolicy } from '../returns/policy.ts';
+import { auditWrites } from './audit-store.ts';
 import { isConditionFailure } from './dynamodb.ts';
 
 export const returnCaseKey = (shopId: string, caseId: string) => ({ pk: `RETURN#${shopId}#${caseId}`, sk: 'CASE' });
@@ -22,6 +29,12 @@ export interface PendingOutboxEvent {
 
 /** The order's returns changed since they were read: the caller may read again and retry. */
 export class ConcurrentReturnError extends Error {}
+
+/** The case changed since it was read (another action won): nothing was written. */
+export class ConcurrentCaseChangeError extends Error {}
+
+/** Index partition of a shop's return cases, by creation. */
+export const shopReturnsKey = (shopId: string) => `RETURNS#${shopId}`;
 
 export class ReturnStore {
   constructor(
@@ -68,7 +81,7 @@ export class ReturnStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...returnCaseKey(returnCase.shopId, returnCase.id), gsi1pk: `RETURNS#${returnCase.shopId}`, gsi1sk: returnCase.createdAt, case: returnCase, ...extra },
+                Item: { ...returnCaseKey(returnCase.shopId, returnCase.id), gsi1pk: shopReturnsKey(returnCase.shopId), gsi1sk: returnCase.createdAt, case: returnCase, ...extra },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -96,6 +109,60 @@ export class ReturnStore {
       );
     } catch (error) {
       if (isConditionFailure(error)) throw new ConcurrentReturnError(`The returns of order ${returnCase.orderId} changed while this request was decided`);
+      throw error;
+    }
+  }
+
+  /** A page of the shop's cases, newest first. */
+  async list(shopId: string, options: { limit: number; cursor?: string }): Promise<Page<ReturnCase>> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': shopReturnsKey(shopId) },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    return { items: (result.Items ?? []).map((item) => item.case as ReturnCase), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  }
+
+  /**
+   * Writes the case after a transition only if it is still at the version the transition started
+   * from, in one transaction with the outbox items of its events and customer messages and the
+   * audit record. Of two concurrent transitions of the same version exactly one is written; the
+   * other gets ConcurrentCaseChangeError.
+   */
+  async transition(shopId: string, caseId: string, result: Extract<TransitionResult, { ok: true }>, audit: AuditRecord, actor: CaseActor, newId: () => string = randomUUID): Promise<void> {
+    const { next } = result;
+    if (next.shopId !== shopId || next.id !== caseId) throw new Error(`The transition is of ${next.shopId}/${next.id}, not ${shopId}/${caseId}`);
+    const now = new Date(next.updatedAt);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: returnCaseKey(shopId, caseId),
+                UpdateExpression: 'SET #case = :next, lastActor = :actor',
+                ConditionExpression: '#case.#version = :expected',
+                ExpressionAttributeNames: { '#case': 'case', '#version': 'version' },
+                ExpressionAttributeValues: { ':next': next, ':actor': actor, ':expected': next.version - 1 },
+              },
+            },
+            ...transitionOutbox(result, newId).map((event) => ({
+              Put: { TableName: this.tableName, Item: { ...outboxItem(event.definition, event.detail, { eventId: event.eventId, now }) }, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+            ...auditWrites(this.tableName, audit),
+          ],
+        }),
+      );
+    } catch (error) {
+      // A transaction conflict is the same race seen from DynamoDB's side: the other write was in flight.
+      if (isConditionFailure(error) || (error as Error).name === 'TransactionConflictException' || /TransactionConflict/.test((error as Error).message ?? '')) throw new ConcurrentCaseChangeError(`Return ${caseId} changed while this action was decided`);
       throw error;
     }
   }

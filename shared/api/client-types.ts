@@ -567,6 +567,160 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List return cases
+         * @description The shop’s return cases, newest first. Filters apply to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listReturns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/returns/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a return case
+         * @description The case with its history, owner, timers and SLA flag.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getReturnCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/returns/{caseId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a return
+         * @description Approves a requested return (agent), or overrides a rejection (supervisor, with a reason). With `expectedVersion`, only if the case is still at that version.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["approveReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/returns/{caseId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a return
+         * @description Rejects a requested return; the reason is sent to the customer and kept in the audit trail.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["rejectReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/returns/{caseId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the return arrived
+         * @description The parcel reached the warehouse (also without a tracked shipment): reminders and expiry stop.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["recordReturnReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/returns/{caseId}/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the inspection of a return
+         * @description One condition per line of the return; damaged, defective, wrong or missing items are written off (`restock: false`).
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["recordInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/returns/{caseId}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign a return
+         * @description Gives the case to another agent, with a reason for the audit trail.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["reassignReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1586,6 +1740,174 @@ export type components = {
                 comment?: string;
             }[];
             comment?: string;
+        };
+        /** @description One page of results, in the requested order */
+        ReturnCasePage: {
+            items: components["schemas"]["ReturnCase"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description A return case as ops see it */
+        ReturnCase: {
+            /** @description Opaque id (storefront or platform generated) */
+            id: string;
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            orderId: string;
+            orderNumber: string;
+            customer: {
+                /** @description Opaque id (storefront or platform generated) */
+                id: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                firstName?: string;
+                /** @description BCP 47 language tag */
+                locale: string;
+            };
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "awaiting_shipment" | "in_transit" | "received" | "inspected" | "resolved" | "cancelled" | "expired";
+            lines: {
+                /** @description Opaque id (storefront or platform generated) */
+                lineItemId: string;
+                quantity: number;
+                /** @enum {string} */
+                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                /** @enum {string} */
+                resolution: "refund" | "store_credit" | "exchange" | "keep";
+                /** @description Opaque id (storefront or platform generated) */
+                exchangeVariantId?: string;
+                photos?: string[];
+                /**
+                 * @description Set at inspection
+                 * @enum {string}
+                 */
+                condition?: "as_new" | "used" | "damaged" | "defective" | "wrong_item" | "missing";
+                /** @description Set at inspection: false means written off */
+                restock?: boolean;
+            }[];
+            /** @description The agent handling it: the first one who acted, or whom it was reassigned to */
+            owner?: {
+                sub: string;
+                /** Format: email */
+                email?: string;
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            updatedAt: string;
+            /** @description Pass as `expectedVersion` to act only on what you saw */
+            version: number;
+            deadlines: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                shipBy?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                slaDueAt: string;
+            };
+            tracking?: {
+                carrierCode?: string;
+                trackingNumber?: string;
+            };
+            history: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+                /** @description The command: approve, shipped, reassign... */
+                action: string;
+                /** @enum {string} */
+                from: "requested" | "approved" | "rejected" | "awaiting_shipment" | "in_transit" | "received" | "inspected" | "resolved" | "cancelled" | "expired";
+                /**
+                 * @description Same as from for non-moving actions (reminder, reassignment)
+                 * @enum {string}
+                 */
+                to: "requested" | "approved" | "rejected" | "awaiting_shipment" | "in_transit" | "received" | "inspected" | "resolved" | "cancelled" | "expired";
+                actor: {
+                    /** @enum {string} */
+                    kind: "staff";
+                    sub: string;
+                    /** Format: email */
+                    email?: string;
+                    /** @enum {string} */
+                    role: "viewer" | "agent" | "supervisor" | "admin";
+                } | {
+                    /** @enum {string} */
+                    kind: "customer";
+                    /** @description Opaque id (storefront or platform generated) */
+                    id: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "integration";
+                    /** @description Opaque id (storefront or platform generated) */
+                    id: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "system";
+                };
+                reason?: string;
+            }[];
+            timers: {
+                timerId: string;
+                /** @enum {string} */
+                kind: "return_reminder" | "return_expiry";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                dueAt: string;
+                /** @description Reminder number, 1-based */
+                step?: number;
+            }[];
+            /** @description The shop owes the next step and the handling SLA has passed */
+            slaBreached: boolean;
+        };
+        ApproveReturnRequest: {
+            /** @description Required to override a rejection */
+            reason?: string;
+            expectedVersion?: number;
+        };
+        RejectReturnRequest: {
+            /** @description Why, for the customer and the audit trail */
+            reason: string;
+            /**
+             * @description The policy rule that applies
+             * @enum {string}
+             */
+            rule?: "outside_window" | "final_sale" | "item_not_eligible" | "used_or_damaged" | "order_not_delivered" | "fraud_risk" | "other";
+        };
+        ReturnReceiptRequest: {
+            reason?: string;
+        };
+        ReturnInspectionRequest: {
+            lines: {
+                /** @description Opaque id (storefront or platform generated) */
+                lineItemId: string;
+                /** @enum {string} */
+                condition: "as_new" | "used" | "damaged" | "defective" | "wrong_item" | "missing";
+                note?: string;
+            }[];
+        };
+        ReassignReturnRequest: {
+            to: {
+                sub: string;
+                /** Format: email */
+                email?: string;
+            };
+            reason: string;
         };
     };
     responses: never;
@@ -3434,6 +3756,657 @@ export interface operations {
             };
             /** @description No return with this id belongs to the session’s email */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listReturns: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                status?: "requested" | "approved" | "rejected" | "awaiting_shipment" | "in_transit" | "received" | "inspected" | "resolved" | "cancelled" | "expired";
+                /** @description Cases with at least one line for this reason */
+                reason?: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                /** @description Created at least this many hours ago */
+                olderThanHours?: number;
+                /** @description Only cases past (true) or within (false) their handling SLA */
+                slaBreached?: "true" | "false";
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of return cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCasePage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getReturnCase: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the return case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The return case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    approveReturn: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the return case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description The approved case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (approving a rejected return needs a supervisor) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `invalid_transition`: not allowed from the current status; or someone changed the case at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rejectReturn: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the return case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description The rejected case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (approving a rejected return needs a supervisor) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `invalid_transition`: not allowed from the current status; or someone changed the case at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordReturnReceipt: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the return case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReceiptRequest"];
+            };
+        };
+        responses: {
+            /** @description The received case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (approving a rejected return needs a supervisor) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `invalid_transition`: not allowed from the current status; or someone changed the case at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordInspection: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the return case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnInspectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The inspected case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (approving a rejected return needs a supervisor) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `invalid_transition`: not allowed from the current status; or someone changed the case at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reassignReturn: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the return case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description The reassigned case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (approving a rejected return needs a supervisor) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `invalid_transition`: not allowed from the current status; or someone changed the case at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listD
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
-import { createReturn, getReturn } from './routes/returns.ts';
+import { approveReturn, createReturn, getReturn, getReturnCase, listReturns, reassignReturn, recordInspection, recordReturnReceipt, rejectReturn } from './routes/returns.ts';
 import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from './routes/surveys.ts';
 import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from './routes/webhooks.ts';
 
@@ -50,4 +50,11 @@ export const routes: readonly Route[] = Object.freeze([
   listSurveyResponses,
   createReturn,
   getReturn,
+  listReturns,
+  getReturnCase,
+  approveReturn,
+  rejectReturn,
+  recordReturnReceipt,
+  recordInspection,
+  reassignReturn,
 ]);

@@ -52,6 +52,8 @@ export const ReturnPolicy = z
     keepItBelow: z.array(Money).max(50).optional(),
     /** Lines the storefront never fulfils (pickup, services) may be returned this long after the order; absent: refused. */
     maxDaysAfterOrderWithoutFulfillment: z.int().min(1).max(365).optional(),
+    /** Whether an accepted request is approved at once; false: it waits, `requested`, for an agent. */
+    autoApprove: z.boolean().default(true),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();

@@ -1,16 +1,16 @@
 // A customer's return request, decided and turned into what is stored: the policy decides each line
 // (eligibility.ts); a request with a refused line is refused whole, naming the rules in the
 // customer's language; an accepted one becomes a `requested` case, approved at once by policy
-// (lifecycle.ts, actor system), with its events and customer messages. Pure: ids and clock given.
+// (lifecycle.ts, actor system) unless the policy says `autoApprove: false` (it then waits for an
+// agent), with its events and customer messages. Pure: ids and clock given.
 import type { z } from 'zod';
 import type { CustomerRef } from '../events/common.ts';
-import type { EventDefinition } from '../events/define.ts';
-import { NotificationRequested } from '../events/notifications.ts';
 import { ReturnRequested } from '../events/returns.ts';
 import type { NormalizedOrder } from '../storefronts/normalized.ts';
 import type { ReturnRequestInput, CustomerReturn } from '../api/routes/returns.ts';
 import type { FieldError } from '../api/define.ts';
-import { returnEventDefinitions, applyTransition, caseResolution, eventActor, type CustomerMessage } from './lifecycle.ts';
+import { applyTransition, caseResolution, eventActor } from './lifecycle.ts';
+import { returnNotification, templateDataFor, transitionOutbox, type OutboxEvent } from './messages.ts';
 import { evaluateReturn, type RefusalRule } from './eligibility.ts';
 import type { ReturnPolicy } from './policy.ts';
 import { refusalMessage } from './refusal-messages.ts';
@@ -20,11 +20,7 @@ import { slaDueAt } from './reminders.ts';
 type RequestBody = z.output<typeof ReturnRequestInput>;
 type CustomerView = z.input<typeof CustomerReturn>;
 
-export interface OutboxEvent {
-  definition: EventDefinition;
-  detail: unknown;
-  eventId: string;
-}
+export type { OutboxEvent } from './messages.ts';
 
 export type RequestOutcome =
   | { ok: false; firstRule: RefusalRule; detail: string; errors: FieldError[] }
@@ -107,7 +103,7 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
     timers: [],
   };
 
-  const titles = new Map(order.lines.map((line) => [line.lineId, line]));
+  const orderLines = new Map(order.lines.map((line) => [line.lineId, line]));
   const resolution = caseResolution(requested);
   const events: OutboxEvent[] = [
     {
@@ -122,7 +118,7 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
         customer,
         orderNumber: order.orderNumber,
         lines: body.lines.map((line) => {
-          const orderLine = titles.get(line.lineItemId);
+          const orderLine = orderLines.get(line.lineItemId);
           return {
             lineId: line.lineItemId,
             ...(orderLine?.sku ? { sku: orderLine.sku.slice(0, 64) } : {}),
@@ -140,40 +136,18 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
       },
     },
   ];
-  const items = requested.lines.map((line) => ({ title: (titles.get(line.lineItemId)?.title ?? line.lineItemId).slice(0, 200), quantity: line.quantity }));
-  const common = { ...(customer.firstName ? { firstName: customer.firstName } : {}), orderNumber: order.orderNumber, resolution, items };
-  const notify = (message: { messageType: CustomerMessage['messageType'] | 'return_received'; deduplicationKey: string; category: CustomerMessage['category'] }, templateData: Record<string, unknown>): OutboxEvent => ({
-    definition: NotificationRequested,
-    eventId: newId(),
-    detail: {
-      version: 1,
-      shopId,
-      occurredAt: at,
-      notificationId: newId(),
-      customer,
-      messageType: message.messageType,
-      category: message.category,
-      deduplicationKey: message.deduplicationKey,
-      orderId: order.orderId,
-      returnId: caseId,
-      recipient: { ...(customer.email ? { email: customer.email } : {}), ...(customer.phone ? { phone: customer.phone } : {}) },
-      channelPreference: ['email', 'sms'],
-      locale: customer.locale,
-      templateData,
-    },
-  });
-  const reachable = Boolean(customer.email || customer.phone);
-  if (reachable) events.push(notify({ messageType: 'return_received', deduplicationKey: `return_received:${caseId}`, category: 'transactional' }, common));
+  const titles = new Map(order.lines.map((line) => [line.lineId, line.title ?? line.lineId]));
+  const received = returnNotification(requested, { messageType: 'return_received', deduplicationKey: `return_received:${caseId}`, category: 'transactional' }, templateDataFor(requested, 'return_received', at, titles), at, newId);
+  if (received) events.push(received);
+
+  // A shop that reviews every return leaves the case `requested` for an agent.
+  if (!policy.autoApprove) return { ok: true, case: requested, events, view: customerReturn(requested) };
 
   // Every line is accepted: the policy approves the return at once.
   // TODO(returns): schedule `approved.timers.set` (reminders, expiry) with EventBridge Scheduler.
   const approved = applyTransition(requested, { type: 'approve', actor: { kind: 'system' }, reason: 'Accepted by the return policy' }, now);
   if (!approved.ok) throw new Error(`Auto-approval failed: ${approved.error.message}`);
-  for (const event of approved.events) events.push({ definition: returnEventDefinitions[event.name], eventId: newId(), detail: event.detail });
-  for (const message of approved.messages) {
-    if (!reachable) continue;
-    if (message.messageType === 'return_approved' && approved.next.deadlines.shipBy) events.push(notify(message, { ...common, shipBy: approved.next.deadlines.shipBy }));
-  }
+  events.push(...transitionOutbox(approved, newId, titles));
   return { ok: true, case: approved.next, events, view: customerReturn(approved.next) };
 }
 

@@ -3,20 +3,9 @@
 // customer's emails; refusals name the rule; customers read only their own returns.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signBase64BodyHmac } from '../../shared/webhooks/signatures.ts';
 import { shopifyFulfillment, shopifyOrder } from '../support/shopify-payloads.ts';
 import { emailsTo } from './notification-support.ts';
-import { api, endpoints, eventually, settle } from './support.ts';
-
-async function sendShopify(topic: string, payload: unknown) {
-  const body = JSON.stringify(payload);
-  const response = await fetch(`${endpoints.api}/webhooks/shopify`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-shopify-topic': topic, 'x-shopify-shop-domain': 'demo-shop.myshopify.com', 'x-shopify-event-id': randomUUID(), 'x-shopify-hmac-sha256': signBase64BodyHmac(body, 'local-webhook-secret') },
-    body,
-  });
-  expect(response.status).toBe(200);
-}
+import { api, endpoints, eventually, settle, sendShopify } from './support.ts';
 
 const base = 9_100_000 + Math.floor(Math.random() * 90_000);
 const mine = { orderId: base, number: String(base % 100_000), email: `ret-${randomUUID().slice(0, 8)}@example.com` };

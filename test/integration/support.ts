@@ -4,7 +4,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { signBase64BodyHmac } from '../../shared/webhooks/signatures.ts';
 import type { ApiClient } from '../../shared/api/client.ts';
 
 export const endpoints = inject('endpoints');
@@ -84,4 +86,15 @@ export async function findDeadMessage(client: ApiClient, shop: string, marker: s
     }
     return undefined;
   }, { what: `the archived message about ${marker}` });
+}
+
+/** Sends a signed Shopify webhook for the demo shop and expects it accepted. */
+export async function sendShopify(topic: string, payload: unknown): Promise<void> {
+  const body = JSON.stringify(payload);
+  const response = await fetch(`${endpoints.api}/webhooks/shopify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shopify-topic': topic, 'x-shopify-shop-domain': 'demo-shop.myshopify.com', 'x-shopify-event-id': randomUUID(), 'x-shopify-hmac-sha256': signBase64BodyHmac(body, 'local-webhook-secret') },
+    body,
+  });
+  if (response.status !== 200) throw new Error(`The Shopify webhook ${topic} answered ${response.status}: ${await response.text()}`);
 }

@@ -2,12 +2,14 @@
 // and the lines to return; the shop's policy decides each line at once. A request whose lines are
 // all accepted is approved by policy; any refused line refuses the request (422) naming the rule.
 import { z } from 'zod';
-import { EmailAddress, EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
-import { ReturnReason } from '../../events/returns.ts';
+import { CustomerRef, EmailAddress, EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
+import { ItemCondition, ReturnReason } from '../../events/returns.ts';
 import { refusalRules } from '../../returns/eligibility.ts';
 import { OfferResolution } from '../../returns/policy.ts';
-import { ReturnStatus } from '../../returns/case.ts';
+import { CaseLine, CaseOwner, CaseTimer, HistoryEntry, ReturnStatus } from '../../returns/case.ts';
 import { defineRoute } from '../define.ts';
+import { Cursor, page } from '../schemas.ts';
+import { limit, shopQuery } from './common.ts';
 import { CustomerOrderNumber } from '../schemas-customer.ts';
 
 export const ReturnRequestLineInput = z.object({
@@ -90,4 +92,151 @@ export const getReturn = defineRoute({
     200: { description: 'The return', schema: CustomerReturn },
     404: { description: 'No return with this id belongs to the session’s email' },
   },
+});
+
+// ---- Ops: the returns desk ---------------------------------------------------------------------
+
+/** The policy rules a rejection may name (the ReturnRejected event's `reason`). */
+export const ReturnRejectionRule = z.enum(['outside_window', 'final_sale', 'item_not_eligible', 'used_or_damaged', 'order_not_delivered', 'fraud_risk', 'other']);
+
+const caseParams = z.object({ caseId: EntityId.describe('Id of the return case') });
+const shopOfCase = z.object({ shopId: shopQuery });
+
+export const ReturnCaseView = z
+  .object({
+    id: EntityId,
+    shopId: ShopId,
+    orderId: EntityId,
+    orderNumber: z.string(),
+    customer: CustomerRef,
+    status: ReturnStatus,
+    lines: z.array(CaseLine),
+    owner: CaseOwner.optional().describe('The agent handling it: the first one who acted, or whom it was reassigned to'),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    version: z.int().nonnegative().describe('Pass as `expectedVersion` to act only on what you saw'),
+    deadlines: z.object({ shipBy: IsoDateTime.optional(), slaDueAt: IsoDateTime }),
+    tracking: z.object({ carrierCode: z.string().optional(), trackingNumber: z.string().optional() }).optional(),
+    history: z.array(HistoryEntry),
+    timers: z.array(CaseTimer),
+    slaBreached: z.boolean().describe('The shop owes the next step and the handling SLA has passed'),
+  })
+  .meta({ id: 'ReturnCase', description: 'A return case as ops see it' });
+
+const transitionErrors = {
+  403: { description: 'Your role may not do this (approving a rejected return needs a supervisor)' },
+  404: { description: 'No return with this id in the shop' },
+  409: { description: '`invalid_transition`: not allowed from the current status; or someone changed the case at the same moment' },
+};
+
+export const listReturns = defineRoute({
+  method: 'get',
+  path: '/ops/returns',
+  operationId: 'listReturns',
+  summary: 'List return cases',
+  description: 'The shop’s return cases, newest first. Filters apply to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.',
+  tags: ['Returns'],
+  access: { kind: 'ops', role: 'viewer' },
+  request: {
+    query: z.object({
+      shopId: shopQuery,
+      status: ReturnStatus.optional(),
+      reason: ReturnReason.optional().describe('Cases with at least one line for this reason'),
+      olderThanHours: z.coerce.number().int().min(1).max(24 * 365).optional().describe('Created at least this many hours ago'),
+      slaBreached: z.enum(['true', 'false']).optional().describe('Only cases past (true) or within (false) their handling SLA'),
+      limit,
+      cursor: Cursor.optional(),
+    }),
+  },
+  responses: { 200: { description: 'A page of return cases', schema: page(ReturnCaseView, 'ReturnCasePage') } },
+});
+
+export const getReturnCase = defineRoute({
+  method: 'get',
+  path: '/ops/returns/{caseId}',
+  operationId: 'getReturnCase',
+  summary: 'Get a return case',
+  description: 'The case with its history, owner, timers and SLA flag.',
+  tags: ['Returns'],
+  access: { kind: 'ops', role: 'viewer' },
+  request: { params: caseParams, query: shopOfCase },
+  responses: { 200: { description: 'The return case', schema: ReturnCaseView }, 404: { description: 'No return with this id in the shop' } },
+});
+
+export const approveReturn = defineRoute({
+  method: 'post',
+  path: '/ops/returns/{caseId}/approve',
+  operationId: 'approveReturn',
+  summary: 'Approve a return',
+  description: 'Approves a requested return (agent), or overrides a rejection (supervisor, with a reason). With `expectedVersion`, only if the case is still at that version.',
+  tags: ['Returns'],
+  access: { kind: 'ops', role: 'agent' },
+  request: {
+    params: caseParams,
+    query: shopOfCase,
+    body: z.object({ reason: z.string().trim().min(3).max(500).optional().describe('Required to override a rejection'), expectedVersion: z.int().nonnegative().optional() }).meta({ id: 'ApproveReturnRequest' }),
+  },
+  responses: { 200: { description: 'The approved case', schema: ReturnCaseView }, ...transitionErrors },
+});
+
+export const rejectReturn = defineRoute({
+  method: 'post',
+  path: '/ops/returns/{caseId}/reject',
+  operationId: 'rejectReturn',
+  summary: 'Reject a return',
+  description: 'Rejects a requested return; the reason is sent to the customer and kept in the audit trail.',
+  tags: ['Returns'],
+  access: { kind: 'ops', role: 'agent' },
+  request: {
+    params: caseParams,
+    query: shopOfCase,
+    body: z.object({ reason: z.string().trim().min(3).max(500).describe('Why, for the customer and the audit trail'), rule: ReturnRejectionRule.optional().describe('The policy rule that applies') }).meta({ id: 'RejectReturnRequest' }),
+  },
+  responses: { 200: { description: 'The rejected case', schema: ReturnCaseView }, ...transitionErrors },
+});
+
+export const recordReturnReceipt = defineRoute({
+  method: 'post',
+  path: '/ops/returns/{caseId}/receipt',
+  operationId: 'recordReturnReceipt',
+  summary: 'Record that the return arrived',
+  description: 'The parcel reached the warehouse (also without a tracked shipment): reminders and expiry stop.',
+  tags: ['Returns'],
+  access: { kind: 'ops', role: 'agent' },
+  request: { params: caseParams, query: shopOfCase, body: z.object({ reason: z.string().trim().max(500).optional() }).meta({ id: 'ReturnReceiptRequest' }) },
+  responses: { 200: { description: 'The received case', schema: ReturnCaseView }, ...transitionErrors },
+});
+
+export const recordInspection = defineRoute({
+  method: 'post',
+  path: '/ops/returns/{caseId}/inspection',
+  operationId: 'recordInspection',
+  summary: 'Record the inspection of a return',
+  description: 'One condition per line of the return; damaged, defective, wrong or missing items are written off (`restock: false`).',
+  tags: ['Returns'],
+  access: { kind: 'ops', role: 'agent' },
+  request: {
+    params: caseParams,
+    query: shopOfCase,
+    body: z
+      .object({ lines: z.array(z.object({ lineItemId: EntityId, condition: ItemCondition, note: z.string().trim().max(500).optional() })).min(1).max(100) })
+      .meta({ id: 'ReturnInspectionRequest' }),
+  },
+  responses: { 200: { description: 'The inspected case', schema: ReturnCaseView }, ...transitionErrors },
+});
+
+export const reassignReturn = defineRoute({
+  method: 'post',
+  path: '/ops/returns/{caseId}/reassign',
+  operationId: 'reassignReturn',
+  summary: 'Reassign a return',
+  description: 'Gives the case to another agent, with a reason for the audit trail.',
+  tags: ['Returns'],
+  access: { kind: 'ops', role: 'agent' },
+  request: {
+    params: caseParams,
+    query: shopOfCase,
+    body: z.object({ to: CaseOwner, reason: z.string().trim().min(3).max(500) }).meta({ id: 'ReassignReturnRequest' }),
+  },
+  responses: { 200: { description: 'The reassigned case', schema: ReturnCaseView }, ...transitionErrors },
 });
