@@ -89,38 +89,38 @@ const surveyInvite = defineTemplate({
 
 type Severity = 'info' | 'warning' | 'critical';
 /** Per locale: the severity word, what to do at that severity, the console link, why the reader gets it, the sender. */
-const opsWords: Record<TemplateLocale, { severity: Record<Severity, string>; todo: Record<Severity, string>; open: string; why: (shop: string) => string; from: (shop: string) => string }> = {
+const opsWords: Record<TemplateLocale, { severity: Record<Severity, string>; nextStep: Record<Severity, string>; open: string; why: (shop: string) => string; from: (shop: string) => string }> = {
   en: {
     severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },
-    todo: { info: 'For your information: nothing needs doing right now.', warning: 'Please take a look today.', critical: 'Please take a look now.' },
+    nextStep: { info: 'For your information: nothing needs doing right now.', warning: 'Please take a look today.', critical: 'Please take a look now.' },
     open: 'Open in the console',
     why: (shop) => `You receive this because you are on duty for ${shop}.`,
     from: (shop) => `${shop} after-sales alerts`,
   },
   'zh-CN': {
     severity: { info: '提示', warning: '警告', critical: '紧急' },
-    todo: { info: '仅供参考，目前无需处理。', warning: '请在今天内查看。', critical: '请立即查看。' },
+    nextStep: { info: '仅供参考，目前无需处理。', warning: '请在今天内查看。', critical: '请立即查看。' },
     open: '在控制台中查看',
     why: (shop) => `您收到此提醒，是因为您是 ${shop} 的值班人员。`,
     from: (shop) => `${shop} 售后提醒`,
   },
   es: {
     severity: { info: 'Información', warning: 'Aviso', critical: 'Crítico' },
-    todo: { info: 'Solo para tu información: por ahora no hace falta hacer nada.', warning: 'Por favor, revísalo hoy.', critical: 'Por favor, revísalo ahora.' },
+    nextStep: { info: 'Solo para tu información: por ahora no hace falta hacer nada.', warning: 'Por favor, revísalo hoy.', critical: 'Por favor, revísalo ahora.' },
     open: 'Abrir en la consola',
     why: (shop) => `Recibes este aviso porque estás de guardia en ${shop}.`,
     from: (shop) => `Alertas posventa de ${shop}`,
   },
   fr: {
     severity: { info: 'Information', warning: 'Avertissement', critical: 'Critique' },
-    todo: { info: "Pour information : aucune action n'est requise pour l'instant.", warning: "Merci d'y jeter un œil aujourd'hui.", critical: "Merci d'y regarder tout de suite." },
+    nextStep: { info: "Pour information : aucune action n'est requise pour l'instant.", warning: "Merci d'y jeter un œil aujourd'hui.", critical: "Merci d'y regarder tout de suite." },
     open: 'Ouvrir dans la console',
     why: (shop) => `Vous recevez cette alerte car vous êtes d'astreinte pour ${shop}.`,
     from: (shop) => `Alertes après-vente ${shop}`,
   },
   de: {
     severity: { info: 'Info', warning: 'Warnung', critical: 'Kritisch' },
-    todo: { info: 'Nur zur Info: Im Moment ist nichts zu tun.', warning: 'Bitte sieh es dir heute an.', critical: 'Bitte sieh es dir sofort an.' },
+    nextStep: { info: 'Nur zur Info: Im Moment ist nichts zu tun.', warning: 'Bitte sieh es dir heute an.', critical: 'Bitte sieh es dir sofort an.' },
     open: 'In der Konsole öffnen',
     why: (shop) => `Du bekommst diese Meldung, weil du für ${shop} Bereitschaft hast.`,
     from: (shop) => `After-Sales-Meldungen von ${shop}`,
@@ -153,7 +153,7 @@ const opsContent =
       greeting: greeting(locale, v.firstName),
       opening: v.summary,
       evidence: v.facts?.map((fact) => `${fact.label}${colon}${fact.value}`),
-      body: [words.todo[v.severity]],
+      body: [words.nextStep[v.severity]],
       action: v.consoleUrl ? { label: words.open, url: v.consoleUrl } : undefined,
       closing: words.why(c.shop.shopName),
       signature: words.from(c.shop.shopName),
