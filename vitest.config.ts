@@ -24,6 +24,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'clock',
+          include: ['test/clock/**/*.test.ts'],
+          // These tests move the local clock by weeks: their own stack, one file at a time.
+          globalSetup: ['test/integration/setup/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -9,6 +9,7 @@ import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
 import { Returns } from './constructs/returns.ts';
 import { Surveys } from './constructs/surveys.ts';
+import { Timers } from './constructs/timers.ts';
 
 export type AftersalesStackProps = StackProps;
 
@@ -23,6 +24,7 @@ export class AftersalesStack extends Stack {
     super(scope, id, props);
     this.backbone = new Backbone(this, 'Backbone');
     new Outbox(this, 'Outbox', { backbone: this.backbone });
+    new Timers(this, 'Timers', { backbone: this.backbone });
     const ingest = new Ingest(this, 'Ingest', { backbone: this.backbone });
     const opsApi = new OpsApi(this, 'OpsApi', { backbone: this.backbone, deliveryQueue: ingest.deliveryQueue });
     const customerApi = new CustomerApi(this, 'CustomerApi', { backbone: this.backbone });

@@ -1,7 +1,14 @@
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { eventPatternFor } from '../../shared/events/define.ts';
+import { TimerFired } from '../../shared/events/timers.ts';
+import { ReturnApproved, ReturnCancelled, ReturnExpired, ReturnInspected } from '../../shared/events/returns.ts';
+import { WorkQueue } from './queues.ts';
 import { approveReturn, createReturn, getReturn, getReturnCase, listReturns, reassignReturn, recordInspection, recordReturnReceipt, rejectReturn } from '../../shared/api/routes.ts';
+import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from '../../shared/api/routes.ts';
+import { receiveCarrierTracking, recordReturnShipment } from '../../shared/api/routes.ts';
 import type { Backbone } from './backbone.ts';
 
 export interface ReturnsProps {
@@ -40,6 +47,7 @@ export class Returns extends Construct {
 
     backbone.addPublicRoute(createReturn, customer.fn);
     backbone.addCustomerRoute(getReturn, customer.fn);
+    backbone.addCustomerRoute(recordReturnShipment, customer.fn);
 
     const desk = backbone.newFunction(this, 'Desk', {
       entry: 'functions/returns/ops.ts',
@@ -49,5 +57,51 @@ export class Returns extends Construct {
     });
     backbone.grantState(desk, 'readWrite');
     for (const route of [listReturns, getReturnCase, approveReturn, rejectReturn, recordReturnReceipt, recordInspection, reassignReturn]) backbone.addAuthorizedRoute(route, desk.fn, authorizer);
+
+    // The reminder ladder and expiry of approved returns (set through the timer keeper).
+    const timers = backbone.newFunction(this, 'Timers', {
+      entry: 'functions/returns/timers.ts',
+      service: 'returns',
+      description: 'Reminds customers of approved returns not yet sent, and expires them at the ship-by date',
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName },
+    });
+    backbone.grantState(timers, 'readWrite');
+    const fired = new WorkQueue(this, 'TimerQueue', { visibilityTimeout: Duration.seconds(60), maxReceiveCount: 5 });
+    backbone.subscribeQueue(this, 'TimerRule', { ...eventPatternFor(TimerFired), detail: { kind: ['return_reminder', 'return_expiry'] } }, fired, timers);
+
+    // The return policy: read it, try a draft on the latest orders, publish a version (supervisor).
+    const policy = backbone.newFunction(this, 'Policy', {
+      entry: 'functions/returns/policy.ts',
+      service: 'returns',
+      description: 'Ops API return policy: read, dry run on the latest orders, publish a version',
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+    });
+    backbone.grantState(policy, 'readWrite');
+    shopsSecret.grantRead(policy.fn);
+    for (const route of [getReturnPolicy, updateReturnPolicy, dryRunReturnPolicy]) backbone.addAuthorizedRoute(route, policy.fn, authorizer);
+
+    // Return parcel news from label providers and carriers, signed with the shop's webhook secret.
+    const carrierTracking = backbone.newFunction(this, 'CarrierTracking', {
+      entry: 'functions/returns/carrier-tracking.ts',
+      service: 'returns',
+      description: 'Carrier and label-scan updates of return parcels: ships return cases, keeps later news on their history',
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+    });
+    backbone.grantState(carrierTracking, 'readWrite');
+    shopsSecret.grantRead(carrierTracking.fn);
+    backbone.addPublicRoute(receiveCarrierTracking, carrierTracking.fn);
+
+    // Exchanges on the storefront: reserve at approval, the replacement order, charges, the resolution.
+    const exchanges = backbone.newFunction(this, 'Exchanges', {
+      entry: 'functions/returns/exchanges.ts',
+      service: 'returns',
+      description: 'Exchanges: reserves replacements, creates replacement orders, charges price differences, resolves exchange returns',
+      timeout: Duration.seconds(30),
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+    });
+    backbone.grantState(exchanges, 'readWrite');
+    shopsSecret.grantRead(exchanges.fn);
+    const exchangeWork = new WorkQueue(this, 'ExchangeQueue', { visibilityTimeout: Duration.seconds(180), maxReceiveCount: 5 });
+    backbone.subscribeQueue(this, 'ExchangeRule', eventPatternFor(ReturnApproved, ReturnInspected, ReturnExpired, ReturnCancelled), exchangeWork, exchanges);
   }
 }

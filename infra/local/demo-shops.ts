@@ -8,13 +8,15 @@ export function localWebhookSecret(): string {
   return process.env.LOCAL_WEBHOOK_SECRET || defaultLocalWebhookSecret;
 }
 
-/** Seeds the shops secret of the Ingest construct; the WooCommerce shop reads the local fake store. */
+/** Seeds the shops secret of the Ingest construct; the WooCommerce shop reads the local fake store, and every shop exchanges through the fake storefront. */
 export function demoShopsSeed(apiUrl: string) {
   return (secret: { cdkPath?: string }): string | undefined => {
     if (!secret.cdkPath?.endsWith('/Ingest/Shops/Resource')) return undefined;
     const config = demoShops(localWebhookSecret());
     for (const shop of config.shops) {
       if (shop.woocommerce) shop.woocommerce.apiUrl = `${apiUrl}/_local/woocommerce/${shop.shopId}/wp-json/wc/v3`;
+      // Every demo shop exchanges through the local fake storefront.
+      shop.exchanges = { apiUrl: `${apiUrl}/_local/storefront/${shop.shopId}` };
     }
     return JSON.stringify(config);
   };

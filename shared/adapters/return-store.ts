@@ -3,7 +3,8 @@
 // / `INDEX` listing its case ids with a version: a new case is written in one transaction with the
 // index (conditional on the version read), the outbox events and the customer messages, so two
 // concurrent requests cannot both return the same units. A later transition of a case is written
-// conditionally on the case's version, with its outbox items and audit record (`transition`).
+// conditionally on the case's version, with its outbox items and audit record (`transition`); a
+// transition that gives the case a tracking number also writes `RETURNTRACK#<shopId>#<number>`.
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, type Page } from '../api/cursor.ts';
@@ -14,12 +15,16 @@ import type { CaseActor, ReturnCase } from '../returns/case.ts';
 import type { TransitionResult } from '../returns/lifecycle.ts';
 import { transitionOutbox } from '../returns/messages.ts';
 import { defaultReturnPolicy, ReturnPolicy } from '../returns/policy.ts';
+import { normalizeTrackingNumber } from '../returns/shipment.ts';
 import { auditWrites } from './audit-store.ts';
 import { isConditionFailure } from './dynamodb.ts';
+import { orderKey } from './ingest-store.ts';
 
 export const returnCaseKey = (shopId: string, caseId: string) => ({ pk: `RETURN#${shopId}#${caseId}`, sk: 'CASE' });
 export const orderReturnsKey = (shopId: string, orderId: string) => ({ pk: `RETURNS#${shopId}#ORDER#${orderId}`, sk: 'INDEX' });
 export const returnPolicyKey = (shopId: string) => ({ pk: `POLICY#${shopId}#returns`, sk: 'CURRENT' });
+/** Which case a return parcel belongs to, for carrier updates: the case that got the number last. */
+export const returnTrackingKey = (shopId: string, trackingNumber: string) => ({ pk: `RETURNTRACK#${shopId}#${normalizeTrackingNumber(trackingNumber)}`, sk: 'CASE' });
 
 export interface PendingOutboxEvent {
   definition: EventDefinition;
@@ -32,6 +37,9 @@ export class ConcurrentReturnError extends Error {}
 
 /** The case changed since it was read (another action won): nothing was written. */
 export class ConcurrentCaseChangeError extends Error {}
+
+/** A condition failed, or DynamoDB saw the other write in flight (a transaction conflict): the same race. */
+const lostRace = (error: unknown) => isConditionFailure(error) || (error as Error).name === 'TransactionConflictException' || /TransactionConflict/.test((error as Error).message ?? '');
 
 /** Index partition of a shop's return cases, by creation. */
 export const shopReturnsKey = (shopId: string) => `RETURNS#${shopId}`;
@@ -46,6 +54,12 @@ export class ReturnStore {
   async policy(shopId: string): Promise<ReturnPolicy> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: returnPolicyKey(shopId) }));
     return Item?.policy ? ReturnPolicy.parse(Item.policy) : defaultReturnPolicy;
+  }
+
+  /** The case whose return parcel has this tracking number, if any. */
+  async byTrackingNumber(shopId: string, trackingNumber: string): Promise<ReturnCase | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: returnTrackingKey(shopId, trackingNumber), ConsistentRead: true }));
+    return typeof Item?.caseId === 'string' ? this.get(shopId, Item.caseId) : undefined;
   }
 
   async get(shopId: string, caseId: string): Promise<ReturnCase | undefined> {
@@ -101,9 +115,7 @@ export class ReturnStore {
                 },
               },
             },
-            ...events.map((event) => ({
-              Put: { TableName: this.tableName, Item: { ...outboxItem(event.definition, event.detail, { eventId: event.eventId, now }) }, ConditionExpression: 'attribute_not_exists(pk)' },
-            })),
+            ...this.outboxPuts(events, now),
           ],
         }),
       );
@@ -111,6 +123,13 @@ export class ReturnStore {
       if (isConditionFailure(error)) throw new ConcurrentReturnError(`The returns of order ${returnCase.orderId} changed while this request was decided`);
       throw error;
     }
+  }
+
+  /** The order's line titles by line id, for customer messages that list the returned items. */
+  async lineTitles(shopId: string, orderId: string): Promise<Map<string, string>> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKey(shopId, orderId), ProjectionExpression: '#state.#order.#lines', ExpressionAttributeNames: { '#state': 'state', '#order': 'order', '#lines': 'lines' } }));
+    const lines = (Item?.state?.order?.lines ?? []) as { lineId: string; title?: string }[];
+    return new Map(lines.filter((line) => line.title).map((line) => [line.lineId, line.title!]));
   }
 
   /** A page of the shop's cases, newest first. */
@@ -135,35 +154,67 @@ export class ReturnStore {
    * audit record. Of two concurrent transitions of the same version exactly one is written; the
    * other gets ConcurrentCaseChangeError.
    */
-  async transition(shopId: string, caseId: string, result: Extract<TransitionResult, { ok: true }>, audit: AuditRecord, actor: CaseActor, newId: () => string = randomUUID): Promise<void> {
+  async transition(shopId: string, caseId: string, result: Extract<TransitionResult, { ok: true }>, audit: AuditRecord | undefined, actor: CaseActor, newId: () => string = randomUUID): Promise<void> {
     const { next } = result;
     if (next.shopId !== shopId || next.id !== caseId) throw new Error(`The transition is of ${next.shopId}/${next.id}, not ${shopId}/${caseId}`);
+    const now = new Date(next.updatedAt);
+    const titles = result.messages.length > 0 ? await this.lineTitles(shopId, next.orderId) : undefined;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.versionedCaseUpdate(next, actor),
+            ...this.outboxPuts(transitionOutbox(result, newId, titles), now),
+            // Ops actions are audited; the platform's own moves (timers, carrier scans) are in the case history.
+            ...(audit ? auditWrites(this.tableName, audit) : []),
+            ...(result.trackingAssigned ? [{ Put: { TableName: this.tableName, Item: { ...returnTrackingKey(shopId, result.trackingAssigned), caseId, trackingNumber: result.trackingAssigned, assignedAt: next.updatedAt } } }] : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (lostRace(error)) throw new ConcurrentCaseChangeError(`Return ${caseId} changed while this action was decided`);
+      throw error;
+    }
+  }
+
+  /**
+   * Writes a case changed outside the lifecycle (what an exchange did on the storefront) only if it
+   * is still at `next.version - 1`, with `events` in the outbox; ConcurrentCaseChangeError if not.
+   */
+  async update(next: ReturnCase, events: PendingOutboxEvent[]): Promise<void> {
     const now = new Date(next.updatedAt);
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: returnCaseKey(shopId, caseId),
-                UpdateExpression: 'SET #case = :next, lastActor = :actor',
-                ConditionExpression: '#case.#version = :expected',
-                ExpressionAttributeNames: { '#case': 'case', '#version': 'version' },
-                ExpressionAttributeValues: { ':next': next, ':actor': actor, ':expected': next.version - 1 },
-              },
-            },
-            ...transitionOutbox(result, newId).map((event) => ({
-              Put: { TableName: this.tableName, Item: { ...outboxItem(event.definition, event.detail, { eventId: event.eventId, now }) }, ConditionExpression: 'attribute_not_exists(pk)' },
-            })),
-            ...auditWrites(this.tableName, audit),
+            this.versionedCaseUpdate(next),
+            ...this.outboxPuts(events, now),
           ],
         }),
       );
     } catch (error) {
-      // A transaction conflict is the same race seen from DynamoDB's side: the other write was in flight.
-      if (isConditionFailure(error) || (error as Error).name === 'TransactionConflictException' || /TransactionConflict/.test((error as Error).message ?? '')) throw new ConcurrentCaseChangeError(`Return ${caseId} changed while this action was decided`);
+      if (lostRace(error)) throw new ConcurrentCaseChangeError(`Return ${next.id} changed while it was updated`);
       throw error;
     }
+  }
+
+  /** The case write of a transaction, conditional on the version `next` was decided from. */
+  private versionedCaseUpdate(next: ReturnCase, actor?: CaseActor) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: returnCaseKey(next.shopId, next.id),
+        UpdateExpression: actor ? 'SET #case = :next, lastActor = :actor' : 'SET #case = :next',
+        ConditionExpression: '#case.#version = :expected',
+        ExpressionAttributeNames: { '#case': 'case', '#version': 'version' },
+        ExpressionAttributeValues: { ':next': next, ':expected': next.version - 1, ...(actor ? { ':actor': actor } : {}) },
+      },
+    };
+  }
+
+  private outboxPuts(events: readonly PendingOutboxEvent[], now: Date) {
+    return events.map((event) => ({
+      Put: { TableName: this.tableName, Item: { ...outboxItem(event.definition, event.detail, { eventId: event.eventId, now }) }, ConditionExpression: 'attribute_not_exists(pk)' },
+    }));
   }
 }

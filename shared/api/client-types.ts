@@ -111,6 +111,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/carriers/{shopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a return parcel tracking update
+         * @description For label providers and carriers (or a tracking aggregator): the news of a return parcel, signed like the generic webhook with the shop’s webhook secret. The first scan of a return waiting for its parcel moves it to `in_transit` (`ReturnShipped`; reminders and expiry stop); later news is kept on its history. `delivered` means it reached the warehouse, which still records the receipt. Repeats, and news the parcel is already past, change nothing.
+         *
+         *     Authenticated by the storefront signature (HMAC with the shop webhook secret), not by a token.
+         */
+        post: operations["receiveCarrierTracking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ops/orders": {
         parameters: {
             query?: never;
@@ -534,7 +556,7 @@ export type paths = {
         put?: never;
         /**
          * Request a return
-         * @description The order number and the email on the order identify the customer, as at portal sign-in. Each line is decided by the shop’s return policy; when every line is accepted the return is approved at once (201). When any line is refused nothing is created and the answer is 422: `errors` names each refused line (`body.lines[i]`) as `<rule>: <message in the customer’s language>`, and `detail` names the first rule.
+         * @description The order number and the email on the order identify the customer, as at portal sign-in; `shopId` may be left out when only one shop of the deployment has an order with this number and email (else 400 asks for it). Each line is decided by the shop’s return policy; when every line is accepted the return is approved at once (201). When any line is refused nothing is created and the answer is 422: `errors` names each refused line (`body.lines[i]`) as `<rule>: <message in the customer’s language>`, and `detail` names the first rule.
          *
          *     Public: Customers request a return with their order number and the email on the order, which authenticate them as at portal sign-in.
          */
@@ -561,6 +583,28 @@ export type paths = {
         get: operations["getReturn"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/returns/{id}/shipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell us the return parcel is on its way
+         * @description The customer gives the tracking number of the parcel they sent. An approved return becomes `awaiting_shipment` and reminders stop; the ship-by date stays, and the carrier’s first scan moves the return to `in_transit`. Giving the same number again changes nothing; another number replaces it.
+         *
+         *     Requires a customer session token from POST /customer/sessions; customers see only their own orders.
+         */
+        post: operations["recordReturnShipment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -721,6 +765,56 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/returns/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the return policy
+         * @description The return policy the shop decides return requests with, its version (0 while the shop has published none and the default applies) and who published it.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getReturnPolicy"];
+        /**
+         * Publish a return policy
+         * @description Publishes `policy` as the next version, only if the shop is still at `expectedVersion`: a request decided from then on uses it. Every version is kept, and the publication is in the audit trail (subject `policy` `returns`) with the settings it changed and the reason. The policy’s own `version` is set to the version published.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        put: operations["updateReturnPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/returns/policy/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a draft return policy
+         * @description Decides each line of the shop’s latest orders (newest first, `orders` of them) under the policy in effect and under the draft, as of now and counting the units already in returns, and lists the lines decided differently: before, after and the refusal rules. Nothing is written.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["dryRunReturnPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -794,6 +888,34 @@ export type components = {
             data: {
                 [key: string]: unknown;
             };
+        };
+        CarrierTrackingAck: {
+            /**
+             * @description `applied`: the return moved or its history grew; `ignored`: nothing to do (unknown number, repeat, or a step already past)
+             * @enum {string}
+             */
+            status: "applied" | "ignored";
+            /** @description Opaque id (storefront or platform generated) */
+            returnId?: string;
+            /** @enum {string} */
+            returnStatus?: "requested" | "approved" | "rejected" | "awaiting_shipment" | "in_transit" | "received" | "inspected" | "resolved" | "cancelled" | "expired";
+            /** @description Why it was ignored */
+            detail?: string;
+        };
+        CarrierTrackingUpdate: {
+            /** @description As printed on the label or receipt; case and spaces do not matter */
+            trackingNumber: string;
+            /** @description The carrier: ups, usps, dhl_express, colissimo... */
+            carrierCode?: string;
+            /** @enum {string} */
+            status: "label_scanned" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "returned_to_sender";
+            /**
+             * Format: date-time
+             * @description When the carrier saw it
+             */
+            occurredAt: string;
+            /** @description The carrier’s own words, kept on the case history */
+            description?: string;
         };
         /** @description One page of results, in the requested order */
         OrderPage: {
@@ -1695,12 +1817,33 @@ export type components = {
                 resolution: "refund" | "store_credit" | "exchange" | "keep";
                 /** @description Opaque id (storefront or platform generated) */
                 exchangeVariantId?: string;
+                /** @description For an exchange: the replacement and the price difference */
+                exchange?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    variantId: string;
+                    title: string;
+                    /** @description One unit of the replacement */
+                    unitPrice: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description For all units: what the customer pays (`charge`) or gets back (`refund`) */
+                    priceDifference: {
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        /** @enum {string} */
+                        direction: "charge" | "refund" | "none";
+                    };
+                };
                 /** @enum {string} */
                 decision: "accepted" | "refused";
                 /** @description When refused: the policy rule and its reason */
                 reason?: {
                     /** @enum {string} */
-                    rule: "window.expired" | "exclusion.product" | "exclusion.tag" | "exclusion.final_sale" | "quantity.exceeds" | "reason.not_allowed" | "reason.photos_required" | "resolution.not_offered" | "order.not_fulfilled" | "order.cancelled" | "line.not_found";
+                    rule: "window.expired" | "exclusion.product" | "exclusion.tag" | "exclusion.final_sale" | "quantity.exceeds" | "reason.not_allowed" | "reason.photos_required" | "resolution.not_offered" | "order.not_fulfilled" | "order.cancelled" | "line.not_found" | "exchange.unavailable" | "exchange.currency";
                     /** @description Why, in the customer’s language */
                     message: string;
                 };
@@ -1710,10 +1853,15 @@ export type components = {
              * @description When approved and the items must come back: hand the parcel to the carrier by then
              */
             shipBy?: string;
+            /** @description The return parcel, once its tracking number is known */
+            tracking?: {
+                carrierCode?: string;
+                trackingNumber: string;
+            };
         };
         ReturnRequest: {
-            /** @description The shop the order was placed at, as for portal sign-in */
-            shopId: string;
+            /** @description The shop the order was placed at; needed only when the deployment serves several shops with an order of this number and email */
+            shopId?: string;
             /** @description The order number as the shop shows it; `#1001` and `1001` are the same */
             orderNumber: string;
             /**
@@ -1740,6 +1888,12 @@ export type components = {
                 comment?: string;
             }[];
             comment?: string;
+        };
+        ReturnShipmentRequest: {
+            /** @description The carrier: ups, usps, dhl_express, colissimo... */
+            carrierCode?: string;
+            /** @description As printed on the label or receipt; case and spaces do not matter */
+            trackingNumber: string;
         };
         /** @description One page of results, in the requested order */
         ReturnCasePage: {
@@ -1778,6 +1932,35 @@ export type components = {
                 resolution: "refund" | "store_credit" | "exchange" | "keep";
                 /** @description Opaque id (storefront or platform generated) */
                 exchangeVariantId?: string;
+                /** @description The replacement and the price difference, for an exchange */
+                exchange?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    variantId: string;
+                    title: string;
+                    sku?: string;
+                    /** @description One unit of the replacement */
+                    unitPrice: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description One unit of the item returned, as listed on the order before discounts */
+                    originalUnitPrice: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description For all units of the line */
+                    priceDifference: {
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                        /** @enum {string} */
+                        direction: "charge" | "refund" | "none";
+                    };
+                };
                 photos?: string[];
                 /**
                  * @description Set at inspection
@@ -1820,6 +2003,16 @@ export type components = {
             tracking?: {
                 carrierCode?: string;
                 trackingNumber?: string;
+                /**
+                 * @description The carrier’s latest news of the parcel
+                 * @enum {string}
+                 */
+                status?: "label_scanned" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "returned_to_sender";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                statusAt?: string;
             };
             history: {
                 /**
@@ -1874,6 +2067,66 @@ export type components = {
             }[];
             /** @description The shop owes the next step and the handling SLA has passed */
             slaBreached: boolean;
+            /** @description What was done on the storefront for the exchange lines: reservations, replacement order, charges */
+            exchange?: {
+                /** @description The replacement ships at approval, before the return arrives */
+                instant: boolean;
+                reservations: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    lineItemId: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    variantId: string;
+                    quantity: number;
+                    key: string;
+                    /** @enum {string} */
+                    status: "reserved" | "out_of_stock" | "released" | "ordered";
+                    /** @description Opaque id (storefront or platform generated) */
+                    reservationId?: string;
+                }[];
+                /** @description The price difference charged to the customer */
+                differenceCharge?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    chargeId: string;
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                };
+                /** @description What the shop owes the customer (a cheaper replacement, or a difference charged for an exchange that did not happen): the refund engine pays it */
+                refundDue?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description The replacement order */
+                order?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    orderId: string;
+                    orderNumber: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    createdAt: string;
+                    shippedEarly: boolean;
+                };
+                /** @description The original items charged: an instant exchange whose items never came back */
+                unreturnedCharge?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    chargeId: string;
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                };
+            };
         };
         ApproveReturnRequest: {
             /** @description Required to override a rejection */
@@ -1908,6 +2161,337 @@ export type components = {
                 email?: string;
             };
             reason: string;
+        };
+        /** @description A shop’s return policy in effect, and who published it */
+        ReturnPolicyVersion: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The published version in effect; 0: the default policy, never published. Pass as `expectedVersion` to publish the next one */
+            version: number;
+            /** @description The policy every return request of the shop is decided by */
+            policy: {
+                version: number;
+                windowDays: number;
+                /**
+                 * @default delivery
+                 * @enum {string}
+                 */
+                windowStartsAt: "delivery";
+                /** @default 5 */
+                fulfillmentFallbackDays: number;
+                /** @default [] */
+                holidayExtensions: {
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    to: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    extendUntil: string;
+                }[];
+                /** @default {} */
+                exclusions: {
+                    /** @default [] */
+                    productIds: string[];
+                    /** @default [] */
+                    variantIds: string[];
+                    /** @default [] */
+                    tags: string[];
+                    /** @default true */
+                    finalSale: boolean;
+                    /**
+                     * @default [
+                     *       "final-sale"
+                     *     ]
+                     */
+                    finalSaleTags: string[];
+                };
+                reasons: {
+                    /** @enum {string} */
+                    code: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                    /** @default false */
+                    photosRequired: boolean;
+                    resolutions: ("refund" | "store_credit" | "exchange" | "keep")[];
+                    /** @enum {string} */
+                    shippingPaidBy: "merchant" | "customer";
+                    restockingFeePercent?: number;
+                }[];
+                storeCreditBonusPercent?: number;
+                keepItBelow?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+                maxDaysAfterOrderWithoutFulfillment?: number;
+                /** @default true */
+                autoApprove: boolean;
+                /** @default {} */
+                exchanges: {
+                    /** @default false */
+                    instant: boolean;
+                    /**
+                     * @default charge_or_refund
+                     * @enum {string}
+                     */
+                    priceDifference: "charge_or_refund" | "charge_only" | "refund_only" | "waive";
+                };
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            publishedAt?: string;
+            /** @description The supervisor who published it */
+            publishedBy?: {
+                sub: string;
+                email?: string;
+                /** @enum {string} */
+                role: "viewer" | "agent" | "supervisor" | "admin";
+            };
+            /** @description Why it was published, as its publisher said */
+            reason?: string;
+        };
+        PublishReturnPolicyRequest: {
+            /** @description The whole policy, as GET answers it; defaults apply to omitted settings */
+            policy: {
+                version: number;
+                windowDays: number;
+                /**
+                 * @default delivery
+                 * @enum {string}
+                 */
+                windowStartsAt: "delivery";
+                /** @default 5 */
+                fulfillmentFallbackDays: number;
+                /** @default [] */
+                holidayExtensions: {
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    to: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    extendUntil: string;
+                }[];
+                /** @default {} */
+                exclusions: {
+                    /** @default [] */
+                    productIds: string[];
+                    /** @default [] */
+                    variantIds: string[];
+                    /** @default [] */
+                    tags: string[];
+                    /** @default true */
+                    finalSale: boolean;
+                    /**
+                     * @default [
+                     *       "final-sale"
+                     *     ]
+                     */
+                    finalSaleTags: string[];
+                };
+                reasons: {
+                    /** @enum {string} */
+                    code: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                    /** @default false */
+                    photosRequired: boolean;
+                    resolutions: ("refund" | "store_credit" | "exchange" | "keep")[];
+                    /** @enum {string} */
+                    shippingPaidBy: "merchant" | "customer";
+                    restockingFeePercent?: number;
+                }[];
+                storeCreditBonusPercent?: number;
+                keepItBelow?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+                maxDaysAfterOrderWithoutFulfillment?: number;
+                /** @default true */
+                autoApprove: boolean;
+                /** @default {} */
+                exchanges: {
+                    /** @default false */
+                    instant: boolean;
+                    /**
+                     * @default charge_or_refund
+                     * @enum {string}
+                     */
+                    priceDifference: "charge_or_refund" | "charge_only" | "refund_only" | "waive";
+                };
+            };
+            /** @description The `version` you read: publishing fails with 409 if another was published since */
+            expectedVersion: number;
+            /** @description Why, for the audit trail */
+            reason: string;
+        };
+        /** @description The order lines a draft policy would decide differently from the policy in effect */
+        ReturnPolicyDryRun: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The version in effect, compared with the draft */
+            currentVersion: number;
+            /** @description The version the draft would become if published now */
+            draftVersion: number;
+            /**
+             * Format: date-time
+             * @description Both policies decide as of this instant
+             */
+            evaluatedAt: string;
+            totals: {
+                /** @description Orders evaluated: the shop’s latest, up to the number asked */
+                orders: number;
+                lines: number;
+                /** @description Lines the draft decides differently */
+                changed: number;
+                becomeReturnable: number;
+                becomeNotReturnable: number;
+            };
+            changes: {
+                /** @description Opaque id (storefront or platform generated) */
+                orderId: string;
+                orderNumber: string;
+                /** @description Opaque id (storefront or platform generated) */
+                lineItemId: string;
+                /** @description What differs */
+                changed: ("returnable" | "maxQuantity" | "deadline" | "resolutions")[];
+                /** @description Under the policy in effect */
+                before: {
+                    returnable: boolean;
+                    /** @description Units the customer could still return */
+                    maxQuantity: number;
+                    /**
+                     * Format: date-time
+                     * @description The end of the return window
+                     */
+                    deadline?: string;
+                    /** @description Resolutions offered per return reason; only reasons with one */
+                    resolutions: {
+                        [key: string]: ("refund" | "store_credit" | "exchange" | "keep")[];
+                    };
+                    /** @description The rules that refuse the line; empty when returnable */
+                    rules: ("window.expired" | "exclusion.product" | "exclusion.tag" | "exclusion.final_sale" | "quantity.exceeds" | "reason.not_allowed" | "reason.photos_required" | "resolution.not_offered" | "order.not_fulfilled" | "order.cancelled" | "line.not_found" | "exchange.unavailable" | "exchange.currency")[];
+                };
+                /** @description Under the draft */
+                after: {
+                    returnable: boolean;
+                    /** @description Units the customer could still return */
+                    maxQuantity: number;
+                    /**
+                     * Format: date-time
+                     * @description The end of the return window
+                     */
+                    deadline?: string;
+                    /** @description Resolutions offered per return reason; only reasons with one */
+                    resolutions: {
+                        [key: string]: ("refund" | "store_credit" | "exchange" | "keep")[];
+                    };
+                    /** @description The rules that refuse the line; empty when returnable */
+                    rules: ("window.expired" | "exclusion.product" | "exclusion.tag" | "exclusion.final_sale" | "quantity.exceeds" | "reason.not_allowed" | "reason.photos_required" | "resolution.not_offered" | "order.not_fulfilled" | "order.cancelled" | "line.not_found" | "exchange.unavailable" | "exchange.currency")[];
+                };
+            }[];
+        };
+        ReturnPolicyDryRunRequest: {
+            /** @description The draft; its `version` is ignored */
+            policy: {
+                version: number;
+                windowDays: number;
+                /**
+                 * @default delivery
+                 * @enum {string}
+                 */
+                windowStartsAt: "delivery";
+                /** @default 5 */
+                fulfillmentFallbackDays: number;
+                /** @default [] */
+                holidayExtensions: {
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    to: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD, in the shop time zone
+                     */
+                    extendUntil: string;
+                }[];
+                /** @default {} */
+                exclusions: {
+                    /** @default [] */
+                    productIds: string[];
+                    /** @default [] */
+                    variantIds: string[];
+                    /** @default [] */
+                    tags: string[];
+                    /** @default true */
+                    finalSale: boolean;
+                    /**
+                     * @default [
+                     *       "final-sale"
+                     *     ]
+                     */
+                    finalSaleTags: string[];
+                };
+                reasons: {
+                    /** @enum {string} */
+                    code: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                    /** @default false */
+                    photosRequired: boolean;
+                    resolutions: ("refund" | "store_credit" | "exchange" | "keep")[];
+                    /** @enum {string} */
+                    shippingPaidBy: "merchant" | "customer";
+                    restockingFeePercent?: number;
+                }[];
+                storeCreditBonusPercent?: number;
+                keepItBelow?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+                maxDaysAfterOrderWithoutFulfillment?: number;
+                /** @default true */
+                autoApprove: boolean;
+                /** @default {} */
+                exchanges: {
+                    /** @default false */
+                    instant: boolean;
+                    /**
+                     * @default charge_or_refund
+                     * @enum {string}
+                     */
+                    priceDifference: "charge_or_refund" | "charge_only" | "refund_only" | "waive";
+                };
+            };
+            /**
+             * @description How many of the shop’s latest orders to evaluate (1 to 1000, default 100)
+             * @default 100
+             */
+            orders: number;
         };
     };
     responses: never;
@@ -2195,6 +2779,108 @@ export interface operations {
                 };
             };
             /** @description Content-Type is not application/json: kept in quarantine for ops */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    receiveCarrierTracking: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the shop’s webhook secret, as for the generic webhook */
+                "x-aftersales-signature": string;
+            };
+            path: {
+                /** @description Platform id of the shop (tenant) */
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarrierTrackingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Applied to the return */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierTrackingAck"];
+                };
+            };
+            /** @description Authentic, nothing to do: no return has this tracking number, or the return is already past this news */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierTrackingAck"];
+                };
+            };
+            /** @description Invalid body: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown shop, or a missing, expired or forged signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The return changed at the same moment: retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3650,7 +4336,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerReturn"];
                 };
             };
-            /** @description The request is invalid: `errors` names each offending field */
+            /** @description Invalid request; or, without `shopId`, several shops have an order with this number and email (`body.shopId`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3659,7 +4345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No order of the shop has this number and email */
+            /** @description No order of the shop (of any shop, without `shopId`) has this number and email */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3713,6 +4399,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The shop’s exchange service did not answer, so exchange lines cannot be checked: retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getReturn: {
@@ -3756,6 +4451,96 @@ export interface operations {
             };
             /** @description No return with this id belongs to the session’s email */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordReturnShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque id (storefront or platform generated) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnShipmentRequest"];
+            };
+        };
+        responses: {
+            /** @description The return, with its tracking */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerReturn"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No return with this id belongs to the session’s email */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The return is past waiting for the parcel (already in transit, received, cancelled...) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4389,6 +5174,236 @@ export interface operations {
             };
             /** @description `invalid_transition`: not allowed from the current status; or someone changed the case at the same moment */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getReturnPolicy: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnPolicyVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateReturnPolicy: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishReturnPolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description The policy published, now in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnPolicyVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.policy.windowDays` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Publishing a policy needs the supervisor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another version was published since `expectedVersion`: read the policy again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    dryRunReturnPolicy: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPolicyDryRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The summary and every line decided differently */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnPolicyDryRun"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.policy.windowDays` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Trying a draft policy needs the supervisor role */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,8 @@ import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listD
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
+import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from './routes/return-policy.ts';
+import { receiveCarrierTracking, recordReturnShipment } from './routes/return-shipments.ts';
 import { approveReturn, createReturn, getReturn, getReturnCase, listReturns, reassignReturn, recordInspection, recordReturnReceipt, rejectReturn } from './routes/returns.ts';
 import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from './routes/surveys.ts';
 import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from './routes/webhooks.ts';
@@ -16,6 +18,8 @@ export * from './routes/dead-letters.ts';
 export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
+export * from './routes/return-policy.ts';
+export * from './routes/return-shipments.ts';
 export * from './routes/returns.ts';
 export * from './routes/surveys.ts';
 export * from './routes/webhooks.ts';
@@ -27,6 +31,7 @@ export const routes: readonly Route[] = Object.freeze([
   receiveShopifyWebhook,
   receiveWooCommerceWebhook,
   receiveGenericWebhook,
+  receiveCarrierTracking,
   listOrders,
   getOrder,
   getOrderTimeline,
@@ -50,6 +55,7 @@ export const routes: readonly Route[] = Object.freeze([
   listSurveyResponses,
   createReturn,
   getReturn,
+  recordReturnShipment,
   listReturns,
   getReturnCase,
   approveReturn,
@@ -57,4 +63,7 @@ export const routes: readonly Route[] = Object.freeze([
   recordReturnReceipt,
   recordInspection,
   reassignReturn,
+  getReturnPolicy,
+  updateReturnPolicy,
+  dryRunReturnPolicy,
 ]);

@@ -24,7 +24,7 @@ import {
 } from './returns.ts';
 import { ShipmentCreated, ShipmentDelivered, ShipmentUpdated } from './shipments.ts';
 import { SurveyAnswered, SurveyRequested } from './surveys.ts';
-import { TimerFired } from './timers.ts';
+import { TimerFired, TimersRequested } from './timers.ts';
 import { OpsActionRecorded } from './ops.ts';
 
 export * from './cases.ts';
@@ -81,6 +81,7 @@ const definitions = [
   SurveyRequested,
   SurveyAnswered,
   TimerFired,
+  TimersRequested,
   OpsActionRecorded,
 ] as const;
 

@@ -54,12 +54,15 @@ export function renderContent(template: MessageTemplate, rawVariables: unknown, 
   return template.content[context.locale](parsed.data, context);
 }
 
-/** The URL if it is http(s), normalised (no spaces or line breaks), else undefined: the link is dropped. */
-export function safeUrl(url: string | undefined): string | undefined {
+/**
+ * The URL if it is http(s) (or, for links a person follows, a `mailto:` to the shop's support),
+ * normalised (no spaces or line breaks), else undefined: the link is dropped.
+ */
+export function safeUrl(url: string | undefined, { mailto = false } = {}): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' || (mailto && parsed.protocol === 'mailto:') ? parsed.href : undefined;
   } catch {
     return undefined;
   }
@@ -144,13 +147,13 @@ function renderHtml(content: MessageContent, context: RenderContext, marketing: 
   }
   for (const text of content.body ?? []) parts.push(paragraph(escapeLines(text)));
   content.options?.forEach((option, index) => {
-    const url = safeUrl(option.url);
+    const url = safeUrl(option.url, { mailto: true });
     const badge = recommendFirst && index === 0 ? ` <span style="${font}font-size:12px;font-weight:700;color:${accent};">${escapeHtml(words[locale].recommended)}</span>` : '';
     const link = url ? button(option.label, url, accent, index > 0) : paragraph(`<strong>${escapeHtml(option.label)}</strong>`, 'margin:0 0 8px;');
     const description = option.description ? `<p style="margin:0;${font}font-size:14px;line-height:20px;color:#59636e;">${escapeLines(option.description)}${badge}</p>` : badge ? `<p style="margin:0;">${badge}</p>` : '';
     parts.push(`<div style="margin:0 0 20px;">${link}${description}</div>`);
   });
-  const action = content.action && safeUrl(content.action.url);
+  const action = content.action && safeUrl(content.action.url, { mailto: true });
   if (content.action && action) parts.push(`<div style="margin:8px 0 24px;">${button(content.action.label, action, accent)}</div>`);
   parts.push(paragraph(escapeLines(content.closing)), paragraph(escapeLines(content.signature), 'margin:0;'));
 
@@ -210,13 +213,13 @@ function renderText(content: MessageContent, context: RenderContext, marketing: 
   if (content.options?.length) {
     const lines = content.options.map((option, index) => {
       const label = recommendFirst && index === 0 ? `${option.label} (${words[locale].recommended})` : option.label;
-      const url = safeUrl(option.url);
+      const url = safeUrl(option.url, { mailto: true });
       const line = `${index + 1}. ${url ? `${label}: ${url}` : label}`;
       return option.description ? `${line}\n   ${option.description}` : line;
     });
     blocks.push(lines.join('\n'));
   }
-  const action = content.action && safeUrl(content.action.url);
+  const action = content.action && safeUrl(content.action.url, { mailto: true });
   if (content.action && action) blocks.push(`${content.action.label}: ${action}`);
   blocks.push(content.closing, content.signature);
 

@@ -6,6 +6,7 @@ import { NotificationFailed, NotificationSent, NotificationSuppressed, type Noti
 import type { ShopConfig } from '../shops/config.ts';
 import { decideDelivery, defaultMarketingRules, type DeliveryDecision } from './policy.ts';
 import { emailHeaders, renderMessage, TemplateVariablesError } from './render.ts';
+import { withShopLinks } from './shop-links.ts';
 import { resolveLocale, type MessageTemplate } from './templates/define.ts';
 import { findTemplate } from './templates/index.ts';
 import type { Claim, NotificationStatus } from '../adapters/notification-store.ts';
@@ -137,7 +138,7 @@ async function send(
   };
   let rendered;
   try {
-    rendered = renderMessage(template, request.templateData, context, { ...links, channel: decision.channel });
+    rendered = renderMessage(template, withShopLinks(request.templateData, settings), context, { ...links, channel: decision.channel });
   } catch (error) {
     if (error instanceof TemplateVariablesError) return fail('invalid_template_data', error.message, decision.channel);
     throw error;

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { roles } from '../api/define.ts';
 import { CustomerRef, EmailAddress, EntityId, IsoDateTime, ShopId } from '../events/common.ts';
 import { ItemCondition, ReturnReason } from '../events/returns.ts';
+import { ExchangeProgress, LineExchange } from './exchange.ts';
+import { CarrierStatus } from './shipment.ts';
 
 export const ReturnStatus = z.enum(['requested', 'approved', 'rejected', 'awaiting_shipment', 'in_transit', 'received', 'inspected', 'resolved', 'cancelled', 'expired']);
 export type ReturnStatus = z.infer<typeof ReturnStatus>;
@@ -23,6 +25,7 @@ export const CaseLine = z.object({
   reason: ReturnReason,
   resolution: LineResolution,
   exchangeVariantId: EntityId.optional(),
+  exchange: LineExchange.optional().describe('The replacement and the price difference, for an exchange'),
   photos: z.array(z.url().max(500)).max(10).optional(),
   condition: ItemCondition.optional().describe('Set at inspection'),
   restock: z.boolean().optional().describe('Set at inspection: false means written off'),
@@ -79,8 +82,16 @@ export const ReturnCase = z.object({
   updatedAt: IsoDateTime,
   version: z.int().nonnegative(),
   deadlines: z.object({ shipBy: IsoDateTime.optional(), slaDueAt: IsoDateTime }),
-  tracking: z.object({ carrierCode: z.string().max(40).optional(), trackingNumber: z.string().max(100).optional() }).optional(),
+  tracking: z
+    .object({
+      carrierCode: z.string().max(40).optional(),
+      trackingNumber: z.string().max(100).optional(),
+      status: CarrierStatus.optional().describe('The carrier’s latest news of the parcel'),
+      statusAt: IsoDateTime.optional().describe('When that happened, as the carrier says'),
+    })
+    .optional(),
   history: z.array(HistoryEntry),
   timers: z.array(CaseTimer).describe('The current reminder and expiry timers'),
+  exchange: ExchangeProgress.optional().describe('What was done on the storefront for the exchange lines'),
 });
 export type ReturnCase = z.infer<typeof ReturnCase>;

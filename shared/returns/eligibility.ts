@@ -3,6 +3,7 @@
 // caller supplies the order, what is already in returns, the clock and the shop's time zone.
 //
 // Every refusal names a stable rule id (refusal-messages.ts words it in the customer's language).
+// The exchange rules are decided by exchange.ts, from the storefront's replacement variant.
 import type { Money } from '../events/common.ts';
 import type { ReturnReason } from '../events/returns.ts';
 import type { NormalizedOrder, NormalizedOrderLine } from '../storefronts/normalized.ts';
@@ -20,6 +21,8 @@ export const refusalRules = [
   'order.not_fulfilled',
   'order.cancelled',
   'line.not_found',
+  'exchange.unavailable',
+  'exchange.currency',
 ] as const;
 export type RefusalRule = (typeof refusalRules)[number];
 export interface Refusal {

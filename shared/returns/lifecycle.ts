@@ -5,8 +5,9 @@
 // writes `next` conditionally on the old version, so of two concurrent actions only one applies.
 //
 //   requested -> approved | rejected;  rejected -> approved (supervisor override, with a reason)
-//   approved -> awaiting_shipment (label issued, or the customer ships their own way)
+//   approved -> awaiting_shipment (label issued, or the customer tells us the tracking number)
 //   approved | awaiting_shipment -> in_transit (carrier event or label scan) -> received
+//   in_transit -> in_transit (carrier news: out for delivery, delivered, exception; history only)
 //   received -> inspected -> resolved;  approved -> resolved when nothing has to come back
 //   requested | approved | awaiting_shipment -> cancelled;  approved | awaiting_shipment -> expired
 //
@@ -20,6 +21,7 @@ import type { DetailInputOf } from '../events/define.ts';
 import { ReturnApproved, ReturnCancelled, ReturnExpired, ReturnInspected, ReturnReceived, ReturnRejected, ReturnShipped, ReturnResolved, type ItemCondition, type ReturnResolution } from '../events/returns.ts';
 import type { CaseActor, CaseLine, CaseOwner, CaseTimer, ReturnCase, ReturnStatus } from './case.ts';
 import { returnTimers, type ReminderConfig } from './reminders.ts';
+import { carrierNote, isCarrierNews, sameTrackingNumber, type CarrierNews, type CarrierStatus } from './shipment.ts';
 
 type Condition = (typeof ItemCondition.options)[number];
 type RejectRule = DetailInputOf<typeof ReturnRejected>['reason'];
@@ -30,7 +32,9 @@ export type ReturnCommand =
   | { type: 'reject'; actor: CaseActor; reason: string; rule?: RejectRule }
   | { type: 'labelIssued'; actor?: CaseActor; carrierCode?: string; trackingNumber?: string; labelId?: string }
   | { type: 'awaitShipment'; actor?: CaseActor }
-  | { type: 'shipped'; source: 'carrier' | 'label_scan'; carrierCode?: string; trackingNumber?: string }
+  | ({ type: 'shipped'; source: 'carrier' | 'label_scan'; trackingNumber?: string } & CarrierNews)
+  | { type: 'shipmentDeclared'; actor: CaseActor; carrierCode?: string; trackingNumber: string }
+  | ({ type: 'carrierUpdate'; status: CarrierStatus; occurredAt: string } & CarrierNews)
   | { type: 'receive'; actor: CaseActor; locationId?: string }
   | { type: 'inspect'; actor: CaseActor; lines: { lineItemId: string; condition: Condition; note?: string }[] }
   | { type: 'resolve'; actor: CaseActor; outcome: { resolution: ReturnResolution | 'declined'; refundId?: string; storeCreditId?: string; exchangeOrderId?: string; amount?: { amount: number; currency: string } } }
@@ -47,6 +51,8 @@ export const allowedFrom: Readonly<Record<CommandType, readonly ReturnStatus[]>>
   labelIssued: ['approved'],
   awaitShipment: ['approved'],
   shipped: ['approved', 'awaiting_shipment'],
+  shipmentDeclared: ['approved', 'awaiting_shipment'],
+  carrierUpdate: ['in_transit'],
   receive: ['approved', 'awaiting_shipment', 'in_transit'],
   inspect: ['received'],
   resolve: ['approved', 'inspected'],
@@ -77,6 +83,8 @@ export type TransitionResult =
       events: ReturnEvent[];
       messages: CustomerMessage[];
       timers: { set: CaseTimer[]; cancel: string[] };
+      /** A tracking number the case did not have before: the store indexes it so carrier updates find the case. */
+      trackingAssigned?: string;
       audit: { action: string; before: Snapshot; after: Snapshot; reason?: string };
     };
 
@@ -96,6 +104,9 @@ function permitted(c: ReturnCase, command: ReturnCommand, actor: CaseActor): str
     case 'inspect':
     case 'reassign':
       return atLeast(actor, 'agent') ? undefined : `${command.type} needs an agent`;
+    case 'shipmentDeclared':
+      if (actor.kind === 'customer') return actor.id === c.customer.id ? undefined : 'only the customer of the return may tell us it was sent';
+      return atLeast(actor, 'agent') ? undefined : 'recording a shipment needs an agent';
     case 'cancel':
       if (actor.kind === 'customer') return actor.id === c.customer.id ? undefined : 'only the customer of the return may cancel it';
       return atLeast(actor, 'agent') || actor.kind === 'system' ? undefined : 'cancelling needs an agent';
@@ -106,6 +117,7 @@ function permitted(c: ReturnCase, command: ReturnCommand, actor: CaseActor): str
 
 const actorOf = (command: ReturnCommand): CaseActor => {
   if (command.type === 'shipped') return { kind: 'integration', id: command.source };
+  if (command.type === 'carrierUpdate') return { kind: 'integration', id: 'carrier' };
   if (command.type === 'expire' || command.type === 'remind') return { kind: 'system' };
   return command.actor ?? { kind: 'system' };
 };
@@ -118,9 +130,9 @@ export const requiresItemBack = (c: Pick<ReturnCase, 'lines'>) => c.lines.some((
 
 /** The case-level resolution for events: exchange only when every returned line is one; keep-it is a refund. */
 export function caseResolution(c: Pick<ReturnCase, 'lines'>): ReturnResolution {
-  const asked = c.lines.map((line) => line.resolution).filter((r) => r !== 'keep');
-  if (asked.length > 0 && asked.every((r) => r === 'exchange')) return 'exchange';
-  if (asked.length > 0 && asked.every((r) => r !== 'refund')) return 'store_credit';
+  const asked = c.lines.map((line) => (line.resolution === 'keep' ? 'refund' : line.resolution));
+  if (asked.every((r) => r === 'exchange')) return 'exchange';
+  if (asked.every((r) => r !== 'refund')) return 'store_credit';
   return 'refund';
 }
 
@@ -183,9 +195,29 @@ export function applyTransition(c: ReturnCase, command: ReturnCommand, now: Date
         messages.push(msg('return_label_ready'));
       }
       break;
+    case 'shipmentDeclared': {
+      const trackingNumber = command.trackingNumber.trim();
+      const known = sameTrackingNumber(c.tracking?.trackingNumber, trackingNumber);
+      const reminders = c.timers.filter((timer) => timer.kind === 'return_reminder');
+      if (known && (!command.carrierCode || command.carrierCode === c.tracking?.carrierCode) && reminders.length === 0) return fail('no_change', 'this tracking number is already recorded');
+      to = 'awaiting_shipment';
+      // A new number starts a new parcel: the carrier and its news belong to the old one.
+      const tracking = known ? { ...c.tracking, ...(command.carrierCode ? { carrierCode: command.carrierCode } : {}) } : { trackingNumber, ...(command.carrierCode ? { carrierCode: command.carrierCode } : {}) };
+      // The customer says it is on its way: stop reminding them; the expiry stays as the ship-by safety net.
+      timers.cancel = reminders.map((timer) => timer.timerId);
+      patch = { tracking, timers: c.timers.filter((timer) => timer.kind !== 'return_reminder') };
+      break;
+    }
+    case 'carrierUpdate':
+      if (!isCarrierNews(c.tracking, command)) return fail('no_change', `the parcel is already past ${command.status}`);
+      reason = carrierNote(command);
+      patch = { tracking: { ...c.tracking, carrierCode: c.tracking?.carrierCode ?? command.carrierCode, status: command.status, statusAt: command.occurredAt } };
+      break;
     case 'shipped': {
       to = 'in_transit';
-      const tracking = { carrierCode: command.carrierCode ?? c.tracking?.carrierCode, trackingNumber: command.trackingNumber ?? c.tracking?.trackingNumber };
+      const news = command.status ? { status: command.status, statusAt: command.occurredAt ?? at } : {};
+      reason = carrierNote(command);
+      const tracking = { carrierCode: command.carrierCode ?? c.tracking?.carrierCode, trackingNumber: command.trackingNumber ?? c.tracking?.trackingNumber, ...news };
       // The parcel moves: reminders and expiry no longer apply.
       timers.cancel = cancelAll;
       patch = { tracking, timers: [] };
@@ -276,5 +308,6 @@ export function applyTransition(c: ReturnCase, command: ReturnCommand, now: Date
     updatedAt: at,
     history: [...c.history, { at, action: command.type, from: c.status, to, actor, ...(reason ? { reason } : {}) }],
   };
-  return { ok: true, next, events, messages, timers, audit: { action: `return.${command.type}`, before: snapshot(c), after: snapshot(next), ...(reason ? { reason } : {}) } };
+  const trackingAssigned = sameTrackingNumber(c.tracking?.trackingNumber, next.tracking?.trackingNumber) ? undefined : next.tracking?.trackingNumber;
+  return { ok: true, next, events, messages, timers, ...(trackingAssigned ? { trackingAssigned } : {}), audit: { action: `return.${command.type}`, before: snapshot(c), after: snapshot(next), ...(reason ? { reason } : {}) } };
 }

@@ -5,6 +5,7 @@
 import type { CustomerRef } from '../events/common.ts';
 import type { EventDefinition } from '../events/define.ts';
 import { NotificationRequested } from '../events/notifications.ts';
+import { TimersRequested } from '../events/timers.ts';
 import type { ReturnCase } from './case.ts';
 import { caseResolution, returnEventDefinitions, type CustomerMessage, type TransitionResult } from './lifecycle.ts';
 
@@ -62,6 +63,9 @@ export function templateDataFor(c: ReturnCase, messageType: MessageType, at: str
       return { ...common, resolution, ...extra };
     case 'return_approved':
       return { ...common, resolution, ...(c.deadlines.shipBy ? { shipBy: c.deadlines.shipBy } : {}), ...extra };
+    case 'return_reminder':
+    case 'return_expired':
+      return { ...common, ...(c.deadlines.shipBy ? { shipBy: c.deadlines.shipBy } : {}), ...extra };
     case 'return_rejected': {
       const last = [...c.history].reverse().find((entry) => entry.action === 'reject');
       return { ...common, ruleName: 'Return policy', reason: (last?.reason ?? 'Your return request could not be accepted').slice(0, 300), ...extra };
@@ -80,10 +84,30 @@ export function templateDataFor(c: ReturnCase, messageType: MessageType, at: str
   }
 }
 
-/** The outbox items of a successful transition: its events, then its customer messages. */
+/** The TimersRequested of a transition that sets or cancels the case's reminder and expiry timers. */
+export function timersOutbox(result: Extract<TransitionResult, { ok: true }>, newId: () => string): OutboxEvent | undefined {
+  const { next, timers } = result;
+  if (timers.set.length + timers.cancel.length === 0) return undefined;
+  const subject = { returnId: next.id, orderId: next.orderId, ...(next.customer.id ? { customerId: next.customer.id } : {}) };
+  return {
+    definition: TimersRequested,
+    eventId: newId(),
+    detail: {
+      version: 1,
+      shopId: next.shopId,
+      occurredAt: next.updatedAt,
+      set: timers.set.map((timer) => ({ timerId: timer.timerId, kind: timer.kind, dueAt: timer.dueAt, ...subject })),
+      cancel: timers.cancel,
+    },
+  };
+}
+
+/** The outbox items of a successful transition: its events, its timers, then its customer messages. */
 export function transitionOutbox(result: Extract<TransitionResult, { ok: true }>, newId: () => string, titles?: Titles): OutboxEvent[] {
   const at = result.next.updatedAt;
   const out: OutboxEvent[] = result.events.map((event) => ({ definition: returnEventDefinitions[event.name], eventId: newId(), detail: event.detail }));
+  const timers = timersOutbox(result, newId);
+  if (timers) out.push(timers);
   for (const message of result.messages) {
     // Nothing to send back (returnless approval) has no approval message with a ship-by date.
     if (message.messageType === 'return_approved' && !result.next.deadlines.shipBy) continue;

@@ -37,6 +37,19 @@ export const ReturnExclusions = z.object({
 });
 export type ReturnExclusions = z.infer<typeof ReturnExclusions>;
 
+/**
+ * How exchanges are carried out. `instant`: the replacement ships when the return is approved, and
+ * the original items are charged if they are not sent back by the ship-by date; otherwise it ships
+ * when the returned items pass inspection. `priceDifference`: what happens when the replacement
+ * costs more (charged) or less (refunded) than the item returned; `charge_only` keeps what a cheaper
+ * replacement saves, `refund_only` absorbs what a dearer one costs, `waive` does neither.
+ */
+export const ExchangePolicy = z.object({
+  instant: z.boolean().default(false),
+  priceDifference: z.enum(['charge_or_refund', 'charge_only', 'refund_only', 'waive']).default('charge_or_refund'),
+});
+export type ExchangePolicy = z.infer<typeof ExchangePolicy>;
+
 export const ReturnPolicy = z
   .object({
     version: z.int().min(1),
@@ -54,6 +67,7 @@ export const ReturnPolicy = z
     maxDaysAfterOrderWithoutFulfillment: z.int().min(1).max(365).optional(),
     /** Whether an accepted request is approved at once; false: it waits, `requested`, for an agent. */
     autoApprove: z.boolean().default(true),
+    exchanges: ExchangePolicy.prefault({}),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();

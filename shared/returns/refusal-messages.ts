@@ -97,6 +97,20 @@ const messages: Record<RefusalRule, Record<TemplateLocale, Sentence>> = {
     fr: () => 'Nous n’avons pas trouvé cet article dans la commande. Merci de vérifier la commande et de réessayer.',
     de: () => 'Wir konnten diesen Artikel in der Bestellung nicht finden. Bitte prüfen Sie die Bestellung und versuchen Sie es erneut.',
   },
+  'exchange.unavailable': {
+    en: () => 'The replacement you chose is not available right now. Please choose another one, or another option.',
+    'zh-CN': () => '您选择的换货商品目前无货，请选择其他商品或其他方式。',
+    es: () => 'El artículo de cambio que eligió no está disponible en este momento. Elija otro u otra opción, por favor.',
+    fr: () => 'L’article de remplacement choisi n’est pas disponible pour le moment. Merci d’en choisir un autre, ou une autre option.',
+    de: () => 'Der gewählte Ersatzartikel ist derzeit nicht verfügbar. Bitte wählen Sie einen anderen oder eine andere Option.',
+  },
+  'exchange.currency': {
+    en: () => 'The replacement you chose is sold in another currency than your order, so it cannot be exchanged. Please choose another one.',
+    'zh-CN': () => '您选择的换货商品与订单使用不同币种，无法换货，请选择其他商品。',
+    es: () => 'El artículo de cambio que eligió se vende en otra moneda que su pedido, por lo que no se puede cambiar. Elija otro, por favor.',
+    fr: () => 'L’article de remplacement choisi est vendu dans une autre devise que votre commande : l’échange n’est pas possible. Merci d’en choisir un autre.',
+    de: () => 'Der gewählte Ersatzartikel wird in einer anderen Währung als Ihre Bestellung verkauft und kann daher nicht getauscht werden. Bitte wählen Sie einen anderen.',
+  },
 };
 
 function capitalize(text: string): string {

@@ -2,11 +2,13 @@
 // (eligibility.ts); a request with a refused line is refused whole, naming the rules in the
 // customer's language; an accepted one becomes a `requested` case, approved at once by policy
 // (lifecycle.ts, actor system) unless the policy says `autoApprove: false` (it then waits for an
-// agent), with its events and customer messages. Pure: ids and clock given.
+// agent), with its events and customer messages. An exchange line is priced against the replacement
+// variant the caller read from the storefront (exchange.ts). Pure: ids, clock and variants given.
 import type { z } from 'zod';
 import type { CustomerRef } from '../events/common.ts';
 import { ReturnRequested } from '../events/returns.ts';
 import type { NormalizedOrder } from '../storefronts/normalized.ts';
+import type { ExchangeVariant } from '../storefronts/exchange-port.ts';
 import type { ReturnRequestInput, CustomerReturn } from '../api/routes/returns.ts';
 import type { FieldError } from '../api/define.ts';
 import { applyTransition, caseResolution, eventActor } from './lifecycle.ts';
@@ -15,6 +17,7 @@ import { evaluateReturn, type RefusalRule } from './eligibility.ts';
 import type { ReturnPolicy } from './policy.ts';
 import { refusalMessage } from './refusal-messages.ts';
 import { finalStatuses, type ReturnCase } from './case.ts';
+import { decideExchange, type LineExchange } from './exchange.ts';
 import { slaDueAt } from './reminders.ts';
 
 type RequestBody = z.output<typeof ReturnRequestInput>;
@@ -53,6 +56,11 @@ export interface DecideRequestInput {
   now: Date;
   timeZone?: string;
   newId: () => string;
+  /**
+   * The replacement variants the exchange lines name, as the storefront has them (undefined: no
+   * such variant). Without it (the shop has no exchange service) every exchange line is refused.
+   */
+  exchangeVariants?: ReadonlyMap<string, ExchangeVariant | undefined>;
 }
 
 export function decideRequest(input: DecideRequestInput): RequestOutcome {
@@ -65,7 +73,18 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
     alreadyReturned: alreadyReturned(input.existing),
     request: body.lines.map((line) => ({ lineItemId: line.lineItemId, quantity: line.quantity, reason: line.reason, resolution: line.resolution, ...(line.photos ? { photos: line.photos } : {}) })),
   });
-  const decisions = evaluation.decisions ?? [];
+  // An accepted exchange line still needs a replacement the storefront can supply, in the order's currency.
+  const exchanges = new Map<number, LineExchange>();
+  const decisions = (evaluation.decisions ?? []).map((decision, index) => {
+    const line = body.lines[index]!;
+    if (!decision.accepted || line.resolution !== 'exchange' || !line.exchangeVariantId) return decision;
+    const orderLine = order.lines.find((l) => l.lineId === line.lineItemId)!;
+    const variant = input.exchangeVariants?.get(line.exchangeVariantId);
+    const exchange = decideExchange(orderLine, line.quantity, line.exchangeVariantId, variant, policy.exchanges.priceDifference);
+    if (!exchange.ok) return { ...decision, accepted: false, refusals: [exchange.refusal] };
+    exchanges.set(index, exchange.exchange);
+    return decision;
+  });
   const errors: FieldError[] = [];
   let firstRule: RefusalRule | undefined;
   decisions.forEach((decision, index) => {
@@ -87,12 +106,13 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
     orderNumber: order.orderNumber,
     customer,
     status: 'requested',
-    lines: body.lines.map((line) => ({
+    lines: body.lines.map((line, index) => ({
       lineItemId: line.lineItemId,
       quantity: line.quantity,
       reason: line.reason,
       resolution: line.resolution,
       ...(line.exchangeVariantId ? { exchangeVariantId: line.exchangeVariantId } : {}),
+      ...(exchanges.has(index) ? { exchange: exchanges.get(index)! } : {}),
       ...(line.photos?.length ? { photos: line.photos } : {}),
     })),
     createdAt: at,
@@ -117,8 +137,9 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
         orderId: order.orderId,
         customer,
         orderNumber: order.orderNumber,
-        lines: body.lines.map((line) => {
+        lines: body.lines.map((line, index) => {
           const orderLine = orderLines.get(line.lineItemId);
+          const exchange = exchanges.get(index);
           return {
             lineId: line.lineItemId,
             ...(orderLine?.sku ? { sku: orderLine.sku.slice(0, 64) } : {}),
@@ -126,7 +147,7 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
             quantity: line.quantity,
             reason: line.reason,
             ...(line.comment ? { reasonNote: line.comment } : {}),
-            ...(line.exchangeVariantId ? { exchangeFor: { variantId: line.exchangeVariantId } } : {}),
+            ...(line.exchangeVariantId ? { exchangeFor: { variantId: line.exchangeVariantId, ...(exchange?.sku ? { sku: exchange.sku } : {}), ...(exchange ? { title: exchange.title } : {}) } } : {}),
           };
         }),
         resolution,
@@ -164,6 +185,7 @@ export function customerReturn(c: ReturnCase): CustomerView {
       returnReason: line.reason,
       resolution: line.resolution,
       ...(line.exchangeVariantId ? { exchangeVariantId: line.exchangeVariantId } : {}),
+      ...(line.exchange ? { exchange: { variantId: line.exchange.variantId, title: line.exchange.title, unitPrice: line.exchange.unitPrice, priceDifference: line.exchange.priceDifference } } : {}),
       decision: 'accepted' as const,
     })),
     ...(c.deadlines.shipBy && ['approved', 'awaiting_shipment'].includes(c.status) ? { shipBy: c.deadlines.shipBy } : {}),

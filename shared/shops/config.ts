@@ -15,6 +15,11 @@ export const ShopNotifications = z.object({
   fromEmail: EmailAddress.describe('Sender address, a verified SES identity'),
   supportEmail: EmailAddress.describe('Where customers reach a person; every message names it'),
   supportUrl: z.url().optional(),
+  orderPageUrl: z
+    .url()
+    .refine((url) => url.includes('{orderNumber}'), 'must contain {orderNumber}')
+    .optional()
+    .describe("The customer's order page on the shop's site, with {orderNumber}: https://shop.example/account/orders/{orderNumber}"),
   logoUrl: z.url().optional(),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB').optional(),
   smsOriginationIdentity: z.string().min(1).max(256).optional().describe('Phone number, sender id or pool ARN to send SMS from'),
@@ -23,6 +28,13 @@ export const ShopNotifications = z.object({
   weeklyMarketingCap: z.int().min(0).max(50).optional().describe('Marketing messages per customer in 7 days; 3 by default'),
 });
 export type ShopNotifications = z.infer<typeof ShopNotifications>;
+
+/** The service that prices, reserves, orders and charges exchange replacements (the JSON contract of shared/storefronts/exchange-port.ts). */
+export const ShopExchanges = z.object({
+  apiUrl: z.url().describe('Base URL of the exchange service: GET <apiUrl>/variants/<id>, POST <apiUrl>/reservations...'),
+  apiKey: z.string().min(1).optional().describe('Sent as `authorization: Bearer <apiKey>`'),
+});
+export type ShopExchanges = z.infer<typeof ShopExchanges>;
 
 export const ShopConfig = z.object({
   shopId: ShopId,
@@ -43,6 +55,7 @@ export const ShopConfig = z.object({
     .optional(),
   generic: z.object({ source: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'must be lowercase letters, digits, dots, dashes or underscores') }).optional(),
   notifications: ShopNotifications.optional().describe('Without it the shop sends no customer messages'),
+  exchanges: ShopExchanges.optional().describe('Without it the shop offers no exchanges: exchange requests are refused'),
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 

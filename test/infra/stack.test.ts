@@ -194,3 +194,27 @@ describe('notification feedback', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true, RedrivePolicy: { deadLetterTargetArn: Match.anyValue() } });
   });
 });
+
+describe('timers', () => {
+  const policyOf = (prefix: string) => {
+    const [, policy] = ofType('AWS::IAM::Policy').find(([id]) => id.startsWith(prefix))!;
+    return policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[];
+  };
+
+  it('lets the keeper create and delete only the schedules named with a capability prefix', () => {
+    const scheduling = policyOf('TimersKeeper').filter((statement) => [statement.Action].flat().some((action) => action.startsWith('scheduler:')));
+    expect(scheduling).toHaveLength(1);
+    expect(scheduling[0]!.Action).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule']);
+    expect(JSON.stringify(scheduling[0]!.Resource)).toMatch(/schedule\/default\/ret-\*/);
+  });
+
+  it('fires through a role that may only put events on the bus', () => {
+    const statements = policyOf('TimersFireRole');
+    expect(statements).toEqual([expect.objectContaining({ Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^BackboneBus/), 'Arn'] } })]);
+  });
+
+  it('sends the returns consumer only its own timer kinds', () => {
+    const [, rule] = ofType('AWS::Events::Rule').find(([id]) => id.startsWith('ReturnsTimerRule'))!;
+    expect(rule.Properties.EventPattern).toEqual({ source: ['aftersales.timers'], 'detail-type': ['TimerFired'], detail: { kind: ['return_reminder', 'return_expiry'] } });
+  });
+});

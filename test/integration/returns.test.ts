@@ -69,6 +69,16 @@ describe('POST /returns', () => {
     expect(unknownOrder.body.detail).toBe(wrongEmail.body.detail);
   });
 
+  it('finds the order without shopId when only one shop has it', async () => {
+    const { status, body } = await requestReturn({ orderNumber: theirs.number, email: theirs.email, lines: [{ lineItemId: String(theirs.orderId * 10 + 1), quantity: 1, reason: 'changed_mind', resolution: 'store_credit' }] });
+    expect(status, JSON.stringify(body)).toBe(201);
+    expect(body).toMatchObject({ status: 'approved', orderNumber: `#${theirs.number}` });
+    const read = await api(`/returns/${body.id}`, { headers: { authorization: `Bearer ${await signIn(theirs)}` } });
+    expect(read.status).toBe(200);
+    const unknown = await requestReturn({ orderNumber: 'no-such-order', email: theirs.email, lines: [{ lineItemId: stakes, quantity: 1, reason: 'changed_mind', resolution: 'store_credit' }] });
+    expect(unknown.status).toBe(404);
+  });
+
   describe('GET /returns/{id}', () => {
     it('shows the customer their return, and nobody else', async () => {
       const path = `/returns/${created.id}`;

@@ -2,11 +2,13 @@
 // and the lines to return; the shop's policy decides each line at once. A request whose lines are
 // all accepted is approved by policy; any refused line refuses the request (422) naming the rule.
 import { z } from 'zod';
-import { CustomerRef, EmailAddress, EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
+import { CustomerRef, EmailAddress, EntityId, IsoDateTime, Money, ShopId } from '../../events/common.ts';
 import { ItemCondition, ReturnReason } from '../../events/returns.ts';
 import { refusalRules } from '../../returns/eligibility.ts';
 import { OfferResolution } from '../../returns/policy.ts';
 import { CaseLine, CaseOwner, CaseTimer, HistoryEntry, ReturnStatus } from '../../returns/case.ts';
+import { ExchangeProgress, PriceDifference } from '../../returns/exchange.ts';
+import { CarrierStatus } from '../../returns/shipment.ts';
 import { defineRoute } from '../define.ts';
 import { Cursor, page } from '../schemas.ts';
 import { limit, shopQuery } from './common.ts';
@@ -24,7 +26,7 @@ export const ReturnRequestLineInput = z.object({
 
 export const ReturnRequestInput = z
   .object({
-    shopId: ShopId.describe('The shop the order was placed at, as for portal sign-in'),
+    shopId: ShopId.optional().describe('The shop the order was placed at; needed only when the deployment serves several shops with an order of this number and email'),
     orderNumber: CustomerOrderNumber,
     email: EmailAddress.describe('The email address on the order (any case)'),
     lines: z.array(ReturnRequestLineInput).min(1).max(100),
@@ -43,6 +45,10 @@ export const CustomerReturnLine = z.object({
   returnReason: ReturnReason.describe('Why the customer returns it (the request line’s `reason`)'),
   resolution: OfferResolution,
   exchangeVariantId: EntityId.optional(),
+  exchange: z
+    .object({ variantId: EntityId, title: z.string(), unitPrice: Money.describe('One unit of the replacement'), priceDifference: PriceDifference.describe('For all units: what the customer pays (`charge`) or gets back (`refund`)') })
+    .optional()
+    .describe('For an exchange: the replacement and the price difference'),
   decision: z.enum(['accepted', 'refused']),
   reason: z
     .object({ rule: z.enum(refusalRules), message: z.string().describe('Why, in the customer’s language') })
@@ -58,6 +64,7 @@ export const CustomerReturn = z
     createdAt: IsoDateTime,
     lines: z.array(CustomerReturnLine),
     shipBy: IsoDateTime.optional().describe('When approved and the items must come back: hand the parcel to the carrier by then'),
+    tracking: z.object({ carrierCode: z.string().optional(), trackingNumber: z.string() }).optional().describe('The return parcel, once its tracking number is known'),
   })
   .meta({ id: 'CustomerReturn', description: 'A return as its customer sees it' });
 
@@ -67,15 +74,17 @@ export const createReturn = defineRoute({
   operationId: 'createReturn',
   summary: 'Request a return',
   description:
-    'The order number and the email on the order identify the customer, as at portal sign-in. Each line is decided by the shop’s return policy; when every line is accepted the return is approved at once (201). When any line is refused nothing is created and the answer is 422: `errors` names each refused line (`body.lines[i]`) as `<rule>: <message in the customer’s language>`, and `detail` names the first rule.',
+    'The order number and the email on the order identify the customer, as at portal sign-in; `shopId` may be left out when only one shop of the deployment has an order with this number and email (else 400 asks for it). Each line is decided by the shop’s return policy; when every line is accepted the return is approved at once (201). When any line is refused nothing is created and the answer is 422: `errors` names each refused line (`body.lines[i]`) as `<rule>: <message in the customer’s language>`, and `detail` names the first rule.',
   tags: ['Returns'],
   access: { kind: 'public', reason: 'Customers request a return with their order number and the email on the order, which authenticate them as at portal sign-in.' },
   request: { body: ReturnRequestInput },
   responses: {
     201: { description: 'The return, with the decision per line', schema: CustomerReturn },
-    404: { description: 'No order of the shop has this number and email' },
+    400: { description: 'Invalid request; or, without `shopId`, several shops have an order with this number and email (`body.shopId`)' },
+    404: { description: 'No order of the shop (of any shop, without `shopId`) has this number and email' },
     409: { description: 'Another request for the same order was made at the same moment: retry' },
     422: { description: 'The policy refuses at least one line: `errors` names each refused line and its rule' },
+    503: { description: 'The shop’s exchange service did not answer, so exchange lines cannot be checked: retry' },
   },
 });
 
@@ -116,10 +125,13 @@ export const ReturnCaseView = z
     updatedAt: IsoDateTime,
     version: z.int().nonnegative().describe('Pass as `expectedVersion` to act only on what you saw'),
     deadlines: z.object({ shipBy: IsoDateTime.optional(), slaDueAt: IsoDateTime }),
-    tracking: z.object({ carrierCode: z.string().optional(), trackingNumber: z.string().optional() }).optional(),
+    tracking: z
+      .object({ carrierCode: z.string().optional(), trackingNumber: z.string().optional(), status: CarrierStatus.optional().describe('The carrier’s latest news of the parcel'), statusAt: IsoDateTime.optional() })
+      .optional(),
     history: z.array(HistoryEntry),
     timers: z.array(CaseTimer),
     slaBreached: z.boolean().describe('The shop owes the next step and the handling SLA has passed'),
+    exchange: ExchangeProgress.optional().describe('What was done on the storefront for the exchange lines: reservations, replacement order, charges'),
   })
   .meta({ id: 'ReturnCase', description: 'A return case as ops see it' });
 

@@ -17,7 +17,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const projectRoot = path.resolve(import.meta.dirname, '../../..');
-  const logFile = path.join(projectRoot, '.local', 'integration-stack.log');
+  const logFile = path.join(projectRoot, '.local', `${project.name}-stack.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   writeFileSync(logFile, '');
   const stack = await startLocalStack({

@@ -254,6 +254,8 @@ describe('refusal messages', () => {
     'order.not_fulfilled': {},
     'order.cancelled': {},
     'line.not_found': { lineItemId: 'L9' },
+    'exchange.unavailable': { variantId: 'V2', available: 0 },
+    'exchange.currency': { expected: 'USD', got: 'EUR' },
   };
 
   it('exist for every rule in every locale, distinct from English', () => {

@@ -51,6 +51,8 @@ const sample: Record<CommandType, ReturnCommand> = {
   labelIssued: { type: 'labelIssued', carrierCode: 'usps', trackingNumber: '9400' },
   awaitShipment: { type: 'awaitShipment' },
   shipped: { type: 'shipped', source: 'carrier', carrierCode: 'usps' },
+  shipmentDeclared: { type: 'shipmentDeclared', actor: customer, trackingNumber: '1Z999' },
+  carrierUpdate: { type: 'carrierUpdate', status: 'out_for_delivery', occurredAt: at(30).toISOString() },
   receive: { type: 'receive', actor: agent },
   inspect: { type: 'inspect', actor: agent, lines: [{ lineItemId: 'l1', condition: 'as_new' }, { lineItemId: 'l2', condition: 'used' }] },
   resolve: { type: 'resolve', actor: agent, outcome: { resolution: 'refund', refundId: 'rf-1' } },
@@ -223,5 +225,72 @@ describe('return lifecycle', () => {
       ['return_expiry', at(120).toISOString()],
     ]);
     expect(errorOf(applyTransition(newCase(), { type: 'approve', actor: agent, shipBy: at(0).toISOString() }, at(1)))).toBe('invalid_deadline');
+  });
+
+  describe('return shipment tracking', () => {
+    const approved = () => step(newCase(), { type: 'approve', actor: agent }).next;
+
+    it('records the tracking a customer declares, stops the reminders and keeps the expiry', () => {
+      const c = approved();
+      const [first, second, expiry] = c.timers;
+      const declared = step(c, { type: 'shipmentDeclared', actor: customer, carrierCode: 'ups', trackingNumber: ' 1Z 999 ' });
+      expect(declared.next.status).toBe('awaiting_shipment');
+      expect(declared.next.tracking).toEqual({ trackingNumber: '1Z 999', carrierCode: 'ups' });
+      expect(declared.trackingAssigned).toBe('1Z 999');
+      expect(declared.timers).toEqual({ set: [], cancel: [first!.timerId, second!.timerId] });
+      expect(declared.next.timers).toEqual([expiry]);
+      expect(declared.events).toEqual([]);
+      expect(declared.next.history.at(-1)?.actor).toEqual(customer);
+      // The expiry still fires as the ship-by safety net; the cancelled reminders are stale.
+      expect(step(declared.next, { type: 'expire', timerId: expiry!.timerId }, at(400)).next.status).toBe('expired');
+      expect(errorOf(applyTransition(declared.next, { type: 'remind', timerId: second!.timerId, step: 2 }, at(168)))).toBe('stale_timer');
+    });
+
+    it('answers no_change to the same number again, and takes a corrected number', () => {
+      const declared = step(approved(), { type: 'shipmentDeclared', actor: customer, carrierCode: 'ups', trackingNumber: '1Z999' }).next;
+      expect(errorOf(applyTransition(declared, { type: 'shipmentDeclared', actor: customer, trackingNumber: '1z 999' }, at(2)))).toBe('no_change');
+      const corrected = step(declared, { type: 'shipmentDeclared', actor: customer, trackingNumber: '9400111' }, at(2));
+      expect(corrected.next.tracking).toEqual({ trackingNumber: '9400111' });
+      expect(corrected.trackingAssigned).toBe('9400111');
+      expect(corrected.timers.cancel).toEqual([]);
+    });
+
+    it('stops the reminders of a labelled return when the customer confirms its label number, without indexing it again', () => {
+      const labelled = step(approved(), { type: 'labelIssued', carrierCode: 'usps', trackingNumber: '9400' });
+      expect(labelled.trackingAssigned).toBe('9400');
+      const confirmed = step(labelled.next, { type: 'shipmentDeclared', actor: customer, trackingNumber: '9400' }, at(2));
+      expect(confirmed.next.tracking).toEqual({ carrierCode: 'usps', trackingNumber: '9400' });
+      expect(confirmed.timers.cancel).toHaveLength(2);
+      expect(confirmed.trackingAssigned).toBeUndefined();
+    });
+
+    it('lets only the return’s own customer, or an agent, declare the shipment', () => {
+      const c = approved();
+      expect(errorOf(applyTransition(c, { type: 'shipmentDeclared', actor: { kind: 'customer', id: 'someone-else' }, trackingNumber: '1Z' }, at(2)))).toBe('forbidden');
+      expect(errorOf(applyTransition(c, { type: 'shipmentDeclared', actor: viewer, trackingNumber: '1Z' }, at(2)))).toBe('forbidden');
+      expect(step(c, { type: 'shipmentDeclared', actor: agent2, trackingNumber: '1Z' }).next.status).toBe('awaiting_shipment');
+    });
+
+    it('ships on the first carrier scan with its status, then records later news without moving', () => {
+      const declared = step(approved(), { type: 'shipmentDeclared', actor: customer, trackingNumber: '1Z999' }).next;
+      const scanned = step(declared, { type: 'shipped', source: 'label_scan', carrierCode: 'ups', status: 'label_scanned', occurredAt: at(3).toISOString(), description: 'Drop-off' }, at(4));
+      expect(scanned.next.status).toBe('in_transit');
+      expect(scanned.next.tracking).toEqual({ carrierCode: 'ups', trackingNumber: '1Z999', status: 'label_scanned', statusAt: at(3).toISOString() });
+      expect(scanned.next.history.at(-1)).toMatchObject({ actor: { kind: 'integration', id: 'label_scan' }, reason: 'label_scanned: Drop-off' });
+      expect(scanned.events[0]).toMatchObject({ name: 'ReturnShipped', detail: { tracking: { carrier: { code: 'ups' }, trackingNumber: '1Z999' } } });
+      expect(scanned.timers.cancel).toHaveLength(1);
+
+      const delivered = step(scanned.next, { type: 'carrierUpdate', status: 'delivered', occurredAt: at(50).toISOString(), description: 'Warehouse dock' }, at(51));
+      expect(delivered.next.status).toBe('in_transit');
+      expect(delivered.next.tracking).toMatchObject({ status: 'delivered', statusAt: at(50).toISOString() });
+      expect(delivered.next.history.at(-1)).toMatchObject({ action: 'carrierUpdate', from: 'in_transit', to: 'in_transit', actor: { kind: 'integration', id: 'carrier' }, reason: 'delivered: Warehouse dock' });
+      expect(delivered.events).toEqual([]);
+      expect(delivered.timers).toEqual({ set: [], cancel: [] });
+      // Repeats and news the parcel is already past change nothing.
+      expect(errorOf(applyTransition(delivered.next, { type: 'carrierUpdate', status: 'delivered', occurredAt: at(50).toISOString() }, at(52)))).toBe('no_change');
+      expect(errorOf(applyTransition(delivered.next, { type: 'carrierUpdate', status: 'out_for_delivery', occurredAt: at(49).toISOString() }, at(52)))).toBe('no_change');
+      // The warehouse still records the receipt.
+      expect(step(delivered.next, { type: 'receive', actor: agent }, at(53)).next.status).toBe('received');
+    });
   });
 });
