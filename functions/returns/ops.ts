@@ -99,7 +99,8 @@ const operations: Array<[Route, Operation]> = [
   }],
   [approveReturn, async (event, caller) => {
     const { params, query, body } = parseRequest(approveReturn, event);
-    return act(event, caller!, query.shopId, params.caseId, (actor) => ({ type: 'approve', actor, ...(body.reason ? { reason: body.reason } : {}) }), { expectedVersion: body.expectedVersion });
+    const { reminders } = await store.policy(query.shopId);
+    return act(event, caller!, query.shopId, params.caseId, (actor) => ({ type: 'approve', actor, ...(body.reason ? { reason: body.reason } : {}), ...(reminders ? { reminders } : {}) }), { expectedVersion: body.expectedVersion });
   }],
   [rejectReturn, async (event, caller) => {
     const { params, query, body } = parseRequest(rejectReturn, event);

@@ -2244,6 +2244,21 @@ export type components = {
                      */
                     priceDifference: "charge_or_refund" | "charge_only" | "refund_only" | "waive";
                 };
+                reminders?: {
+                    /**
+                     * @description Days after approval when the customer is reminded
+                     * @default [
+                     *       3,
+                     *       7
+                     *     ]
+                     */
+                    reminderDays: number[];
+                    /**
+                     * @description Days after approval when an unshipped return expires
+                     * @default 14
+                     */
+                    expiryDays: number;
+                };
             };
             /**
              * Format: date-time
@@ -2336,6 +2351,21 @@ export type components = {
                      * @enum {string}
                      */
                     priceDifference: "charge_or_refund" | "charge_only" | "refund_only" | "waive";
+                };
+                reminders?: {
+                    /**
+                     * @description Days after approval when the customer is reminded
+                     * @default [
+                     *       3,
+                     *       7
+                     *     ]
+                     */
+                    reminderDays: number[];
+                    /**
+                     * @description Days after approval when an unshipped return expires
+                     * @default 14
+                     */
+                    expiryDays: number;
                 };
             };
             /** @description The `version` you read: publishing fails with 409 if another was published since */
@@ -2485,6 +2515,21 @@ export type components = {
                      * @enum {string}
                      */
                     priceDifference: "charge_or_refund" | "charge_only" | "refund_only" | "waive";
+                };
+                reminders?: {
+                    /**
+                     * @description Days after approval when the customer is reminded
+                     * @default [
+                     *       3,
+                     *       7
+                     *     ]
+                     */
+                    reminderDays: number[];
+                    /**
+                     * @description Days after approval when an unshipped return expires
+                     * @default 14
+                     */
+                    expiryDays: number;
                 };
             };
             /**

@@ -16,10 +16,10 @@
 // Timer commands in a status outside the table are refused like any other (the parcel moved on):
 // a timer consumer treats `invalid_transition` and `stale_timer` alike, as nothing to do.
 import { roles, type Role } from '../api/define.ts';
-import type { Actor } from '../events/common.ts';
 import type { DetailInputOf } from '../events/define.ts';
 import { ReturnApproved, ReturnCancelled, ReturnExpired, ReturnInspected, ReturnReceived, ReturnRejected, ReturnShipped, ReturnResolved, type ItemCondition, type ReturnResolution } from '../events/returns.ts';
 import type { CaseActor, CaseLine, CaseOwner, CaseTimer, ReturnCase, ReturnStatus } from './case.ts';
+import { caseResolution, eventActor, requiresItemBack, writtenOff } from './case-facts.ts';
 import { returnTimers, type ReminderConfig } from './reminders.ts';
 import { carrierNote, isCarrierNews, sameTrackingNumber, type CarrierNews, type CarrierStatus } from './shipment.ts';
 
@@ -122,22 +122,6 @@ const actorOf = (command: ReturnCommand): CaseActor => {
   return command.actor ?? { kind: 'system' };
 };
 
-/** The catalogue's Actor: staff are identified by their subject. */
-export const eventActor = (actor: CaseActor): Actor => (actor.kind === 'staff' ? { kind: 'staff', id: actor.sub } : actor.kind === 'system' ? { kind: 'system' } : { kind: actor.kind, id: actor.id });
-
-/** Whether anything must come back: `keep` lines are returnless. */
-export const requiresItemBack = (c: Pick<ReturnCase, 'lines'>) => c.lines.some((line) => line.resolution !== 'keep');
-
-/** The case-level resolution for events: exchange only when every returned line is one; keep-it is a refund. */
-export function caseResolution(c: Pick<ReturnCase, 'lines'>): ReturnResolution {
-  const asked = c.lines.map((line) => (line.resolution === 'keep' ? 'refund' : line.resolution));
-  if (asked.every((r) => r === 'exchange')) return 'exchange';
-  if (asked.every((r) => r !== 'refund')) return 'store_credit';
-  return 'refund';
-}
-
-/** Conditions written off rather than put back on the shelf. */
-export const writtenOff: readonly Condition[] = ['damaged', 'defective', 'wrong_item', 'missing'];
 const rejectedAtInspection: readonly Condition[] = ['wrong_item', 'missing'];
 
 const blank = (text: string | undefined) => !text?.trim();

@@ -7,7 +7,8 @@ import type { EventDefinition } from '../events/define.ts';
 import { NotificationRequested } from '../events/notifications.ts';
 import { TimersRequested } from '../events/timers.ts';
 import type { ReturnCase } from './case.ts';
-import { caseResolution, returnEventDefinitions, type CustomerMessage, type TransitionResult } from './lifecycle.ts';
+import { caseResolution } from './case-facts.ts';
+import { returnEventDefinitions, type CustomerMessage, type TransitionResult } from './lifecycle.ts';
 
 export interface OutboxEvent {
   definition: EventDefinition;

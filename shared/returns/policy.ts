@@ -2,6 +2,7 @@
 // draft is refused before it can decide anything. Eligibility (eligibility.ts) reads it; the dry
 // run (dry-run.ts) compares two versions on real orders before one is published.
 import { z } from 'zod';
+import { ReminderConfig } from './reminders.ts';
 import { CurrencyCode, EntityId, Money } from '../events/common.ts';
 import { ReturnReason } from '../events/returns.ts';
 
@@ -68,6 +69,8 @@ export const ReturnPolicy = z
     /** Whether an accepted request is approved at once; false: it waits, `requested`, for an agent. */
     autoApprove: z.boolean().default(true),
     exchanges: ExchangePolicy.prefault({}),
+    /** When an approved return not yet sent is reminded, and when it expires (days after approval). */
+    reminders: ReminderConfig.optional(),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();

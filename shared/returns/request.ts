@@ -11,7 +11,8 @@ import type { NormalizedOrder } from '../storefronts/normalized.ts';
 import type { ExchangeVariant } from '../storefronts/exchange-port.ts';
 import type { ReturnRequestInput, CustomerReturn } from '../api/routes/returns.ts';
 import type { FieldError } from '../api/define.ts';
-import { applyTransition, caseResolution, eventActor } from './lifecycle.ts';
+import { caseResolution, eventActor } from './case-facts.ts';
+import { applyTransition } from './lifecycle.ts';
 import { returnNotification, templateDataFor, transitionOutbox, type OutboxEvent } from './messages.ts';
 import { evaluateReturn, type RefusalRule } from './eligibility.ts';
 import type { ReturnPolicy } from './policy.ts';
@@ -166,7 +167,7 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
 
   // Every line is accepted: the policy approves the return at once.
   // TODO(returns): schedule `approved.timers.set` (reminders, expiry) with EventBridge Scheduler.
-  const approved = applyTransition(requested, { type: 'approve', actor: { kind: 'system' }, reason: 'Accepted by the return policy' }, now);
+  const approved = applyTransition(requested, { type: 'approve', actor: { kind: 'system' }, reason: 'Accepted by the return policy', ...(policy.reminders ? { reminders: policy.reminders } : {}) }, now);
   if (!approved.ok) throw new Error(`Auto-approval failed: ${approved.error.message}`);
   events.push(...transitionOutbox(approved, newId, titles));
   return { ok: true, case: approved.next, events, view: customerReturn(approved.next) };

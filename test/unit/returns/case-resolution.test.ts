@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReturnRequested } from '../../../shared/events/returns.ts';
-import { caseResolution } from '../../../shared/returns/lifecycle.ts';
+import { caseResolution } from '../../../shared/returns/case-facts.ts';
 
 const lines = (...resolutions: ('refund' | 'store_credit' | 'exchange' | 'keep')[]) => ({ lines: resolutions.map((resolution) => ({ resolution })) }) as never;
 

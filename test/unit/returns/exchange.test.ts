@@ -159,4 +159,15 @@ describe('decideRequest with exchange lines', () => {
     const outcome = decide([{ lineItemId: 'L1', quantity: 1, exchangeVariantId: 'V3' }], { policy: waived });
     expect(outcome.ok && outcome.case.lines[0]?.exchange?.priceDifference).toEqual({ amount: 0, currency: 'USD', direction: 'none' });
   });
+  it("sets the approval's reminder and expiry timers from the shop's policy", () => {
+    const policy = ReturnPolicy.parse({ ...defaultReturnPolicy, reminders: { reminderDays: [2], expiryDays: 10 } });
+    const outcome = decide([{ lineItemId: 'L1', quantity: 1, exchangeVariantId: 'V3' }], { policy });
+    if (!outcome.ok) throw new Error(outcome.detail);
+    expect(outcome.case.timers.map((timer) => [timer.kind, timer.dueAt])).toEqual([
+      ['return_reminder', '2024-05-12T00:00:00.000Z'],
+      ['return_expiry', '2024-05-20T00:00:00.000Z'],
+    ]);
+    const timers = outcome.events.find((event) => event.definition.detailType === 'TimersRequested');
+    expect(timers?.detail).toMatchObject({ set: [{ kind: 'return_reminder', returnId: 'ret_1' }, { kind: 'return_expiry', returnId: 'ret_1' }], cancel: [] });
+  });
 });
