@@ -8,6 +8,7 @@ import { Notifications } from './constructs/notifications.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
 import { Returns } from './constructs/returns.ts';
+import { Refunds } from './constructs/refunds.ts';
 import { Surveys } from './constructs/surveys.ts';
 import { Timers } from './constructs/timers.ts';
 
@@ -32,6 +33,7 @@ export class AftersalesStack extends Stack {
     new Notifications(this, 'Notifications', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, configurationSetName: feedback.configurationSetName });
     new Surveys(this, 'Surveys', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     new Returns(this, 'Returns', { backbone: this.backbone, sessionSecret: customerApi.sessionSecret, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
+    new Refunds(this, 'Refunds', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });

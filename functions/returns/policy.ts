@@ -1,27 +1,24 @@
 // The ops API's return policy routes: read the policy in effect, try a draft on the shop's latest
 // orders (the pure dry run, shared/returns/dry-run.ts; nothing written), and publish a draft as the
 // next version, conditionally on the version the supervisor read, with its audit record.
-import { randomUUID } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
-import { ConcurrentPolicyChangeError, ReturnPolicyStore } from '#shared/adapters/return-policy-store.ts';
+import { ReturnPolicyStore } from '#shared/adapters/return-policy-store.ts';
 import type { Route } from '#shared/api/define.ts';
 import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from '#shared/api/routes.ts';
+import { publishSettings } from '#shared/api/publish-settings.ts';
 import { checkShop, createRouter, type Operation } from '#shared/api/router.ts';
-import { ApiProblem, parseRequest, type Caller } from '#shared/api/validate.ts';
-import { newAuditRecord } from '#shared/audit/audit.ts';
+import { parseRequest, type Caller } from '#shared/api/validate.ts';
 import { logger } from '#shared/observability.ts';
 import { dryRun } from '#shared/returns/dry-run.ts';
-import { dryRunOrders, nextVersion, policyChange, type PolicyVersion } from '#shared/returns/policy-publication.ts';
+import { dryRunOrders, type PolicyVersion } from '#shared/returns/policy-publication.ts';
 import { loadShopIndex } from '#shared/shops/directory.ts';
 
 const store = new ReturnPolicyStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 const shopsSecretArn = requiredEnv('SHOPS_SECRET_ARN');
 
 const view = (shopId: string, current: PolicyVersion) => ({ shopId, ...current });
-const stale = (shopId: string, current: number, expected: number) =>
-  new ApiProblem(409, `The return policy of ${shopId} is at version ${current}, not ${expected}: someone published since you read it`);
 
 const operations: Array<[Route, Operation]> = [
   [getReturnPolicy, async (event, caller) => {
@@ -31,26 +28,10 @@ const operations: Array<[Route, Operation]> = [
   }],
   [updateReturnPolicy, async (event, caller) => {
     const { query, body } = parseRequest(updateReturnPolicy, event);
-    const { shopId } = query;
-    checkShop(caller, shopId);
-    const current = await store.current(shopId);
-    if (current.version !== body.expectedVersion) throw stale(shopId, current.version, body.expectedVersion);
-    const { sub, email, role } = caller as Caller;
-    const by = { sub, role, ...(email ? { email } : {}) };
-    const now = new Date();
-    const next = nextVersion(current, body.policy, { at: now, by, reason: body.reason });
-    const audit = newAuditRecord(
-      { shopId, action: 'returnPolicy.publish', actor: by, subjects: [{ type: 'policy', id: 'returns' }], reason: body.reason, ...policyChange(current, next), requestId: event.requestContext.requestId },
-      { auditId: randomUUID(), now },
-    );
-    try {
-      await store.publish(shopId, current.version, next, audit);
-    } catch (error) {
-      if (error instanceof ConcurrentPolicyChangeError) throw new ApiProblem(409, `Another version of the return policy of ${shopId} was published at the same moment: read it again`);
-      throw error;
-    }
-    logger.info('Return policy published', { shopId, version: next.version });
-    return view(shopId, next);
+    checkShop(caller, query.shopId);
+    const next = await publishSettings(store, { attribute: 'policy', label: 'return policy', action: 'returnPolicy.publish', subjectId: 'returns' }, { event, caller: caller as Caller, shopId: query.shopId, expectedVersion: body.expectedVersion, draft: body.policy, reason: body.reason });
+    logger.info('Return policy published', { shopId: query.shopId, version: next.version });
+    return view(query.shopId, next);
   }],
   [dryRunReturnPolicy, async (event, caller) => {
     const { query, body } = parseRequest(dryRunReturnPolicy, event);

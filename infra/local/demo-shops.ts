@@ -8,7 +8,7 @@ export function localWebhookSecret(): string {
   return process.env.LOCAL_WEBHOOK_SECRET || defaultLocalWebhookSecret;
 }
 
-/** Seeds the shops secret of the Ingest construct; the WooCommerce shop reads the local fake store, and every shop exchanges through the fake storefront. */
+/** Seeds the shops secret of the Ingest construct; the WooCommerce shop reads the local fake store, every shop exchanges through the fake storefront and refunds through the fake payment provider. */
 export function demoShopsSeed(apiUrl: string) {
   return (secret: { cdkPath?: string }): string | undefined => {
     if (!secret.cdkPath?.endsWith('/Ingest/Shops/Resource')) return undefined;
@@ -17,6 +17,8 @@ export function demoShopsSeed(apiUrl: string) {
       if (shop.woocommerce) shop.woocommerce.apiUrl = `${apiUrl}/_local/woocommerce/${shop.shopId}/wp-json/wc/v3`;
       // Every demo shop exchanges through the local fake storefront.
       shop.exchanges = { apiUrl: `${apiUrl}/_local/storefront/${shop.shopId}` };
+      // ...and refunds through the local fake payment provider.
+      shop.payments = { apiUrl: `${apiUrl}/_local/payments/${shop.shopId}` };
     }
     return JSON.stringify(config);
   };

@@ -151,6 +151,7 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (route === 'GET /_local/schedules') return sendJson(res, 200, { schedules: stack.scheduler.list(), scheduledRules: stack.scheduler.listRecurring() });
       if (await stack.woocommerce.handle(req, res, url)) return;
       if (await stack.storefront.handle(req, res, url)) return;
+      if (await stack.payments.handle(req, res, url)) return;
       if (route === 'POST /_local/event-sources') {
         // Holds (or resumes) every queue and stream mapping: tests and benchmarks freeze the consumers.
         const { paused } = (await jsonBody(req)) as { paused?: unknown };

@@ -43,6 +43,7 @@ Local stack is up in ${seconds} s (synth ${synth.reused ? 'reused' : `${synth.se
   Secrets Mgr    ${endpoints.secretsmanager}
   WooCommerce    ${endpoints.api}/_local/woocommerce/<store>/wp-json/wc/v3   (fake store; POST .../<store>/orders adds an order)
   Storefront     ${endpoints.api}/_local/storefront/<shop>   (fake exchange service: variants, reservations, orders, charges)
+  Payments       ${endpoints.api}/_local/payments/<shop>     (fake payment provider: refunds by idempotency key; POST .../<shop>/control)
 
 Routes:
 ${model.routes.map((route) => `  ${route.routeKey.padEnd(32)} -> ${route.functionName}`).join('\n')}

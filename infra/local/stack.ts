@@ -29,6 +29,7 @@ import { demoShopsSeed } from './demo-shops.ts';
 import { scheduleDelivery } from './scheduler-delivery.ts';
 import { FakeWooCommerce } from './woocommerce/index.ts';
 import { FakeStorefront } from './storefront/index.ts';
+import { FakePayments } from './payments/index.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
@@ -80,6 +81,8 @@ export interface LocalStack {
   woocommerce: FakeWooCommerce;
   /** The fake storefront exchange services under `/_local/storefront/<shop>/` (variants, reservations, exchange orders, charges). */
   storefront: FakeStorefront;
+  /** The fake payment provider under `/_local/payments/<shop>/` (idempotent refunds; declines, pending answers and timeouts on demand). */
+  payments: FakePayments;
   /** The local stand-in for the Cognito user pool: mints tokens at `POST /_local/token`, trusted by JWT authorizers. */
   issuer: LocalIssuer;
   /** The template's schedules and scheduled rules, as created in the local scheduler. */
@@ -184,6 +187,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     secrets.ensureTemplateSecrets(model.secrets, (secret) => seed(secret, endpoints));
     const woocommerce = new FakeWooCommerce({ now: () => clock.now() });
     const storefront = new FakeStorefront({ now: () => clock.now() });
+    const payments = new FakePayments({ now: () => clock.now() });
     const issuer = new LocalIssuer({ apiUrl, keyFile: options.persist ? path.join(localDir, 'issuer-key.json') : undefined, now: () => clock.now() });
     const runtime = new LambdaRuntime({
       functions: model.functions,
@@ -263,7 +267,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ];
     const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
     const stack: LocalStack = {
-      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, topics, secrets, woocommerce, storefront, issuer, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
+      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, topics, secrets, woocommerce, storefront, payments, issuer, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
       pauseEventSources: () => allPollers.forEach((poller) => poller.pause()),
       resumeEventSources: () => allPollers.forEach((poller) => poller.resume()),
     };

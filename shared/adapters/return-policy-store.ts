@@ -1,74 +1,51 @@
-// A shop's return policy versions in the state table. `POLICY#<shopId>#returns` / `CURRENT` holds the
-// policy in effect (attribute `policy`, which ReturnStore.policy reads) with its `version`,
-// `publishedAt`, `publishedBy` and `reason`; each published version is also kept as
-// `POLICY#<shopId>#returns` / `V#000042`, so every change can be audited later. A publication is
-// one transaction: CURRENT (conditional on the version the supervisor saw), the version item and
-// the audit record. Also the reads a dry run needs: the shop's latest orders and their returns.
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// A shop's return policy versions in the state table, kept as any versioned settings document
+// (versioned-settings-store.ts): `POLICY#<shopId>#returns` / `CURRENT` holds the policy in effect
+// (attribute `policy`, which ReturnStore.policy reads), each published version is kept as
+// `POLICY#<shopId>#returns` / `V#000042`, and a publication is one conditional transaction with its
+// audit record. Also the reads a dry run needs: the shop's latest orders and their returns.
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../audit/audit.ts';
 import type { OrderState } from '../ingest/order-state.ts';
 import type { ReturnCase } from '../returns/case.ts';
 import type { PolicyVersion } from '../returns/policy-publication.ts';
 import { defaultReturnPolicy, ReturnPolicy } from '../returns/policy.ts';
-import { auditWrites } from './audit-store.ts';
-import { isConditionFailure } from './dynamodb.ts';
 import { orderReturnsKey, returnCaseKey, returnPolicyKey } from './return-store.ts';
+import { ConcurrentPublicationError, settingsVersionKey, VersionedSettingsStore, type SettingsDocument } from './versioned-settings-store.ts';
+
+export const returnPolicyDocument: SettingsDocument<'policy', ReturnPolicy> = {
+  name: 'return policy',
+  partition: (shopId) => returnPolicyKey(shopId).pk,
+  attribute: 'policy',
+  schema: ReturnPolicy,
+  fallback: defaultReturnPolicy,
+};
 
 /** The item keeping published version `version` of the shop's return policy. */
-export const returnPolicyVersionKey = (shopId: string, version: number) => ({ pk: returnPolicyKey(shopId).pk, sk: `V#${String(version).padStart(6, '0')}` });
+export const returnPolicyVersionKey = (shopId: string, version: number) => settingsVersionKey(returnPolicyKey(shopId).pk, version);
 
 /** Someone published another version since the one the publication started from: nothing was written. */
-export class ConcurrentPolicyChangeError extends Error {}
+export { ConcurrentPublicationError as ConcurrentPolicyChangeError };
 
 type Key = Record<string, unknown>;
 
 export class ReturnPolicyStore {
+  private readonly versions: VersionedSettingsStore<'policy', ReturnPolicy>;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.versions = new VersionedSettingsStore(client, tableName, returnPolicyDocument);
+  }
 
   /** The policy in effect; version 0 and the default policy while the shop has published none. */
-  async current(shopId: string): Promise<PolicyVersion> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: returnPolicyKey(shopId), ConsistentRead: true }));
-    if (!Item?.policy) return { version: 0, policy: defaultReturnPolicy };
-    // An item written without a version (seeded, never published here) is in effect but counts as version 0.
-    const current: PolicyVersion = { version: (Item.version as number | undefined) ?? 0, policy: ReturnPolicy.parse(Item.policy) };
-    if (Item.publishedAt) current.publishedAt = Item.publishedAt as string;
-    if (Item.publishedBy) current.publishedBy = Item.publishedBy as PolicyVersion['publishedBy'];
-    if (Item.reason) current.reason = Item.reason as string;
-    return current;
+  current(shopId: string): Promise<PolicyVersion> {
+    return this.versions.current(shopId);
   }
 
   /** Makes `next` the policy in effect if the shop is still at `expectedVersion`, with its version item and audit record. */
-  async publish(shopId: string, expectedVersion: number, next: PolicyVersion, audit: AuditRecord): Promise<void> {
-    if (next.version !== expectedVersion + 1) throw new Error(`Version ${next.version} does not follow ${expectedVersion}`);
-    const fields = { version: next.version, policy: next.policy, publishedAt: next.publishedAt, publishedBy: next.publishedBy, reason: next.reason, shopId };
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...returnPolicyKey(shopId), ...fields },
-                ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(#version)' : '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
-              },
-            },
-            { Put: { TableName: this.tableName, Item: { ...returnPolicyVersionKey(shopId, next.version), ...fields }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...auditWrites(this.tableName, audit),
-          ],
-        }),
-      );
-    } catch (error) {
-      // A transaction conflict is the same race seen from DynamoDB's side: the other publication was in flight.
-      if (isConditionFailure(error) || (error as Error).name === 'TransactionConflictException' || /TransactionConflict/.test((error as Error).message ?? '')) {
-        throw new ConcurrentPolicyChangeError(`The return policy of ${shopId} changed while version ${next.version} was published`);
-      }
-      throw error;
-    }
+  publish(shopId: string, expectedVersion: number, next: PolicyVersion, audit: AuditRecord): Promise<void> {
+    return this.versions.publish(shopId, expectedVersion, next, audit);
   }
 
   /** The shop's `count` latest known orders, newest first (states holding only fulfilments or refunds are skipped). */

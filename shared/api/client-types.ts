@@ -815,6 +815,144 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/refunds/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List refund decisions waiting for review
+         * @description The shop’s refund decisions waiting for a person (manual review, or supervisor approval), oldest first.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listRefundReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/refunds/{decisionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a refund under review
+         * @description Approves what the engine proposed, overrides it with another resolution (supervisor), denies it, or retries a failed decision (supervisor); a decision above the supervisor threshold needs a supervisor for any action. The reason is required and kept with the decision and in the audit trail (subject `refund` with the decision’s `refundId`). An approval is executed at once: the refund saga runs it (RefundDecided).
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["decideRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/orders/{orderId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order’s refund ledger
+         * @description What was paid, refunded and credited on the order, every movement (ours and the storefront’s), and the refund decisions on it.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getOrderLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/refunds/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain a refund decision
+         * @description The whole decision: what the engine decided and why (every rule, fired or not, with its inputs, and the rule set’s version), the options offered, the status and outcome, the saga’s steps, any failure, and its history.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getDecisionExplanation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/refunds/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the refund rules
+         * @description The refund rules the shop decides refunds with, their version (0 while the shop has published none and the default applies) and who published them.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getRefundRules"];
+        /**
+         * Publish refund rules
+         * @description Publishes `rules` as the next version, only if the shop is still at `expectedVersion`: a refund decided from then on uses them. Every version is kept, and the publication is in the audit trail (subject `policy` `refunds`) with the rules it changed and the reason. The rules’ own `version` is set to the version published; each decision names it.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        put: operations["updateRefundRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/refunds/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try draft refund rules
+         * @description Decides again the refund of every inspected return among the shop’s latest orders (newest first, `orders` of them), under the rules in effect and under the draft, from what the decision step reads (the order, its ledger, the customer’s history, the return policy) as of now, and lists the decisions taken differently: before, after and the rules that fired. Nothing is written.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["dryRunRefundRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -2534,6 +2672,1217 @@ export type components = {
             };
             /**
              * @description How many of the shop’s latest orders to evaluate (1 to 1000, default 100)
+             * @default 100
+             */
+            orders: number;
+        };
+        /** @description One page of results, in the requested order */
+        RefundReviewPage: {
+            items: components["schemas"]["RefundReviewItem"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description A refund decision waiting for a person */
+        RefundReviewItem: {
+            /** @description Opaque id (storefront or platform generated) */
+            decisionId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            orderId: string;
+            orderNumber?: string;
+            /** @description Opaque id (storefront or platform generated) */
+            returnId?: string;
+            customer: {
+                /** @description Opaque id (storefront or platform generated) */
+                id: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                firstName?: string;
+                /** @description BCP 47 language tag */
+                locale: string;
+            };
+            /**
+             * @description `awaiting_review` (manual review: an agent) or `awaiting_supervisor` (above the supervisor threshold)
+             * @enum {string}
+             */
+            status: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+            /** @description Pass as `expectedVersion` to decide only on what you saw */
+            version: number;
+            /**
+             * @description What the engine decided
+             * @enum {string}
+             */
+            kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship" | "manual_review" | "deny";
+            /**
+             * @description For manual review: what the engine would have done
+             * @enum {string}
+             */
+            proposedKind?: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+            /** @description Money: integer minor units and ISO 4217 currency */
+            amount?: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description The ranked resolutions the customer may be offered */
+            options: {
+                /** @enum {string} */
+                kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                /** @description 1 = recommended first */
+                rank: number;
+                recommended: boolean;
+                /** @description What the customer receives; absent for reship */
+                amount?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Store credit only: the part of amount given on top */
+                bonus?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description What this takes from what the customer paid: amount − bonus */
+                fromPaid?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                deductions: {
+                    /** @enum {string} */
+                    code: "restocking_fee" | "damaged_goods" | "used_goods" | "missing_parts" | "inspection_failed" | "refundable_cap";
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                }[];
+                lines: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    lineId: string;
+                    /** @description Units decided on (claimed units not yet refunded) */
+                    quantity: number;
+                    /** @enum {string} */
+                    reason?: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                    /** @enum {string} */
+                    condition?: "as_new" | "used" | "damaged" | "defective" | "wrong_item" | "missing";
+                    /** @description false: failed inspection, nothing goes back for it */
+                    accepted: boolean;
+                    /** @description What these units cost the customer, discounts off, tax included */
+                    value: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description The tax in value */
+                    tax: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Their share of shipping refunded, tax included */
+                    shipping: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    deductions: {
+                        /** @enum {string} */
+                        code: "restocking_fee" | "damaged_goods" | "used_goods" | "missing_parts" | "inspection_failed" | "refundable_cap";
+                        /** @description Money: integer minor units and ISO 4217 currency */
+                        amount: {
+                            /** @description Amount in the minor unit of the currency (e.g. cents) */
+                            amount: number;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                    }[];
+                    /** @description value + shipping − deductions */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                }[];
+                /** @description The customer must send the item back first */
+                requiresItemBack: boolean;
+                gift?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    variantId: string;
+                    title?: string;
+                };
+                why: string;
+            }[];
+            needsSupervisor: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            createdAt: string;
+            /** @description The rules that fired; GET /ops/refunds/{decisionId} has every rule with its inputs */
+            firedRules: {
+                /** @enum {string} */
+                code: "claimed_quantity" | "inspection_failed" | "all_lines_failed" | "damaged_deduction" | "used_deduction" | "missing_parts_deduction" | "restocking_fee" | "shipping_refund" | "store_credit" | "keep_it" | "reship" | "refundable_cap" | "risk_return_rate" | "risk_recent_claims" | "risk_blocklisted_email" | "risk_blocklisted_address" | "customer_choice" | "auto_approve" | "supervisor_approval" | "refund_timing";
+                detail: string;
+            }[];
+        };
+        /** @description A refund decision as kept and worked: the engine’s decision, its status, what is executed (`outcome`), the saga’s steps, a failure, and who did what when and why */
+        RefundDecisionRecord: {
+            /** @description Opaque id (storefront or platform generated) */
+            decisionId: string;
+            shopId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            orderId: string;
+            orderNumber?: string;
+            /** @description Opaque id (storefront or platform generated) */
+            returnId?: string;
+            customer: {
+                /** @description Opaque id (storefront or platform generated) */
+                id: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                firstName?: string;
+                /** @description BCP 47 language tag */
+                locale: string;
+            };
+            /** @enum {string} */
+            status: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+            version: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            updatedAt: string;
+            decision: components["schemas"]["RefundDecision"];
+            outcome?: {
+                /** @enum {string} */
+                kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                /** @description Money: integer minor units and ISO 4217 currency */
+                amount?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Money: integer minor units and ISO 4217 currency */
+                bonus?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+            };
+            /** @description Opaque id (storefront or platform generated) */
+            refundId: string;
+            steps: {
+                money?: {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    at: string;
+                    providerRefundId?: string;
+                    storeCreditId?: string;
+                    exchangeOrderId?: string;
+                };
+                notify?: {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    at: string;
+                    providerRefundId?: string;
+                    storeCreditId?: string;
+                    exchangeOrderId?: string;
+                };
+                resolve?: {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    at: string;
+                    providerRefundId?: string;
+                    storeCreditId?: string;
+                    exchangeOrderId?: string;
+                };
+            };
+            failure?: {
+                /** @enum {string} */
+                step: "money" | "notify" | "resolve";
+                code: string;
+                message: string;
+                retryable: boolean;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+            };
+            history: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+                action: string;
+                /** @enum {string} */
+                from?: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+                /** @enum {string} */
+                to: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+                by: {
+                    sub: string;
+                    email?: string;
+                    /** @enum {string} */
+                    role: "viewer" | "agent" | "supervisor" | "admin";
+                } | {
+                    /** @enum {string} */
+                    kind: "system";
+                };
+                reason?: string;
+            }[];
+        };
+        /** @description The refund engine’s decision: what the customer gets, the options offered, and every rule evaluated with its inputs */
+        RefundDecision: {
+            /** @description Opaque id (storefront or platform generated) */
+            decisionId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            orderId: string;
+            claim: {
+                /** @enum {string} */
+                kind: "return_inspection" | "not_delivered" | "damaged_in_transit" | "wrong_item" | "missing_item";
+                /** @description Opaque id (storefront or platform generated) */
+                returnId?: string;
+                /** @description Opaque id (storefront or platform generated) */
+                caseId?: string;
+            };
+            /** @enum {string} */
+            kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship" | "manual_review" | "deny";
+            /** @enum {string} */
+            proposedKind?: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+            /** @description What the customer receives (store credit: bonus included) */
+            amount?: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Money: integer minor units and ISO 4217 currency */
+            bonus?: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description What the decision takes from what remains refundable on the order */
+            fromPaid?: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description What the claimed units cost, with the shipping share: before deductions */
+            claimed: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Paid − refunded − credited on the order, before this decision */
+            remainingBefore: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            lines: {
+                /** @description Opaque id (storefront or platform generated) */
+                lineId: string;
+                /** @description Units decided on (claimed units not yet refunded) */
+                quantity: number;
+                /** @enum {string} */
+                reason?: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                /** @enum {string} */
+                condition?: "as_new" | "used" | "damaged" | "defective" | "wrong_item" | "missing";
+                /** @description false: failed inspection, nothing goes back for it */
+                accepted: boolean;
+                /** @description What these units cost the customer, discounts off, tax included */
+                value: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description The tax in value */
+                tax: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Their share of shipping refunded, tax included */
+                shipping: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                deductions: {
+                    /** @enum {string} */
+                    code: "restocking_fee" | "damaged_goods" | "used_goods" | "missing_parts" | "inspection_failed" | "refundable_cap";
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                }[];
+                /** @description value + shipping − deductions */
+                amount: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+            }[];
+            /** @description Per code, summed over lines */
+            deductions: {
+                /** @enum {string} */
+                code: "restocking_fee" | "damaged_goods" | "used_goods" | "missing_parts" | "inspection_failed" | "refundable_cap";
+                /** @description Money: integer minor units and ISO 4217 currency */
+                amount: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+            }[];
+            /** @description Empty, or two or more ranked resolutions the customer may choose from */
+            options: {
+                /** @enum {string} */
+                kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                /** @description 1 = recommended first */
+                rank: number;
+                recommended: boolean;
+                /** @description What the customer receives; absent for reship */
+                amount?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Store credit only: the part of amount given on top */
+                bonus?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description What this takes from what the customer paid: amount − bonus */
+                fromPaid?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                deductions: {
+                    /** @enum {string} */
+                    code: "restocking_fee" | "damaged_goods" | "used_goods" | "missing_parts" | "inspection_failed" | "refundable_cap";
+                    /** @description Money: integer minor units and ISO 4217 currency */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                }[];
+                lines: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    lineId: string;
+                    /** @description Units decided on (claimed units not yet refunded) */
+                    quantity: number;
+                    /** @enum {string} */
+                    reason?: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                    /** @enum {string} */
+                    condition?: "as_new" | "used" | "damaged" | "defective" | "wrong_item" | "missing";
+                    /** @description false: failed inspection, nothing goes back for it */
+                    accepted: boolean;
+                    /** @description What these units cost the customer, discounts off, tax included */
+                    value: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description The tax in value */
+                    tax: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    /** @description Their share of shipping refunded, tax included */
+                    shipping: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    deductions: {
+                        /** @enum {string} */
+                        code: "restocking_fee" | "damaged_goods" | "used_goods" | "missing_parts" | "inspection_failed" | "refundable_cap";
+                        /** @description Money: integer minor units and ISO 4217 currency */
+                        amount: {
+                            /** @description Amount in the minor unit of the currency (e.g. cents) */
+                            amount: number;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                    }[];
+                    /** @description value + shipping − deductions */
+                    amount: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                }[];
+                /** @description The customer must send the item back first */
+                requiresItemBack: boolean;
+                gift?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    variantId: string;
+                    title?: string;
+                };
+                why: string;
+            }[];
+            reship?: {
+                lines: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    lineId: string;
+                    quantity: number;
+                }[];
+                gift?: {
+                    /** @description Opaque id (storefront or platform generated) */
+                    variantId: string;
+                    title?: string;
+                };
+            };
+            requiresItemBack: boolean;
+            needsSupervisor: boolean;
+            reasons: {
+                /** @enum {string} */
+                rule: "claimed_quantity" | "inspection_failed" | "all_lines_failed" | "damaged_deduction" | "used_deduction" | "missing_parts_deduction" | "restocking_fee" | "shipping_refund" | "store_credit" | "keep_it" | "reship" | "refundable_cap" | "risk_return_rate" | "risk_recent_claims" | "risk_blocklisted_email" | "risk_blocklisted_address" | "customer_choice" | "auto_approve" | "supervisor_approval" | "refund_timing";
+                fired: boolean;
+                inputs: {
+                    [key: string]: string | number | boolean | null | {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    } | string[];
+                };
+                detail: string;
+            }[];
+            rulesVersion: number;
+            timing: {
+                /** @enum {string} */
+                refundAt: "now" | "label_scan" | "carrier_delivery" | "inspection";
+            };
+        };
+        DecideRefundRequest: {
+            /**
+             * @description `approve` what the engine proposed; `override` with another resolution; `deny`; `retry` a failed decision
+             * @enum {string}
+             */
+            action: "approve" | "override" | "deny" | "retry";
+            /**
+             * @description The resolution, for `override`
+             * @enum {string}
+             */
+            kind?: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+            /** @description For `override`: what the customer receives, at most what remains refundable */
+            amount?: {
+                /** @description Amount in the minor unit of the currency (e.g. cents) */
+                amount: number;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Why, for the audit trail */
+            reason: string;
+            /** @description The `version` you read: 409 if the decision changed since */
+            expectedVersion?: number;
+        };
+        /** @description What was paid for an order, every refund and credit, and the refund decisions on it */
+        OrderLedger: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            orderId: string;
+            /** @description Absent until the first money movement opens the ledger */
+            summary?: {
+                /** @description Money: integer minor units and ISO 4217 currency */
+                paid: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Refunds to the original payment, ours (held or issued) and the storefront’s */
+                refunded: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Money: integer minor units and ISO 4217 currency */
+                credited: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description What may still go back: paid − refunded − credited */
+                remaining: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description A storefront refund took the order past what was paid */
+                overRefunded: boolean;
+                version: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                openedAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                updatedAt: string;
+            };
+            entries: {
+                /**
+                 * @description Our refund, our store credit, or a refund made on the storefront
+                 * @enum {string}
+                 */
+                kind: "refund" | "store_credit" | "external_refund";
+                /** @description Our idempotency key (the decision’s `refundId`) or the storefront’s refund id */
+                key: string;
+                /** @description Money: integer minor units and ISO 4217 currency */
+                amount: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /**
+                 * @description `pending`: held while the provider is asked; `unknown`: the provider did not say, the money stays held
+                 * @enum {string}
+                 */
+                state: "pending" | "issued" | "declined" | "unknown";
+                /** @description Opaque id (storefront or platform generated) */
+                decisionId?: string;
+                reason?: string;
+                providerRefundId?: string;
+                declineCode?: string;
+                /** @description The storefront’s refund id: an external refund’s own, or the echo that confirmed ours */
+                platformRefundId?: string;
+                /**
+                 * Format: date-time
+                 * @description When the storefront reported this money as refunded
+                 */
+                confirmedAt?: string;
+                overRefunded?: boolean;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                updatedAt: string;
+            }[];
+            decisions: {
+                /** @description Opaque id (storefront or platform generated) */
+                decisionId: string;
+                /** @description Opaque id (storefront or platform generated) */
+                refundId: string;
+                /** @enum {string} */
+                status: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+                /**
+                 * @description What is executed (the outcome), or the engine’s decision while a person has not decided
+                 * @enum {string}
+                 */
+                kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship" | "manual_review" | "deny";
+                /** @description Money: integer minor units and ISO 4217 currency */
+                amount?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                createdAt: string;
+            }[];
+        };
+        /** @description A shop’s refund rules in effect, and who published them */
+        RefundRulesVersion: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The published version in effect; 0: the default rules, never published. Pass as `expectedVersion` to publish the next one */
+            version: number;
+            /** @description The rules every refund decision of the shop is taken by */
+            rules: {
+                version: number;
+                approval: {
+                    autoApproveUpTo: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    supervisorAbove: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                };
+                /** @default {} */
+                risk: {
+                    /** @default 50 */
+                    maxReturnRatePercent: number;
+                    /** @default 3 */
+                    minOrdersForReturnRate: number;
+                    /** @default 2 */
+                    maxRecentClaims: number;
+                    /** @default 90 */
+                    recentClaimsDays: number;
+                    /** @default [] */
+                    trustedTiers: string[];
+                    /** @default {} */
+                    blocklist: {
+                        /** @default [] */
+                        emails: string[];
+                        /** @default [] */
+                        addresses: {
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2 country code */
+                            countryCode: string;
+                        }[];
+                    };
+                };
+                /** @default {} */
+                timing: {
+                    /**
+                     * @default inspection
+                     * @enum {string}
+                     */
+                    refundAt: "label_scan" | "carrier_delivery" | "inspection";
+                };
+                /** @default {} */
+                keepIt: {
+                    below?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    /** @default [] */
+                    returnShippingCost: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    /**
+                     * @default [
+                     *       "damaged_in_transit",
+                     *       "wrong_item"
+                     *     ]
+                     */
+                    claims: ("damaged_in_transit" | "wrong_item")[];
+                };
+                /** @default {} */
+                storeCredit: {
+                    /** @default true */
+                    enabled: boolean;
+                    bonusPercent?: number;
+                };
+                restockingFeePercent?: {
+                    damaged?: number;
+                    defective?: number;
+                    wrong_item?: number;
+                    not_as_described?: number;
+                    missing_parts?: number;
+                    too_small?: number;
+                    too_large?: number;
+                    arrived_late?: number;
+                    changed_mind?: number;
+                    other?: number;
+                };
+                /** @default {} */
+                deductions: {
+                    /** @default 30 */
+                    damagedPercent: number;
+                    /** @default 0 */
+                    usedPercent: number;
+                    /** @default 20 */
+                    missingPartsPercent: number;
+                };
+                /** @default {} */
+                shipping: {
+                    /**
+                     * @description Refund the units’ share of shipping when the shop is at fault
+                     * @default true
+                     */
+                    refundWhenMerchantFault: boolean;
+                };
+                /** @default {} */
+                reship: {
+                    /**
+                     * @default [
+                     *       "not_delivered",
+                     *       "damaged_in_transit",
+                     *       "missing_item"
+                     *     ]
+                     */
+                    claims: ("not_delivered" | "damaged_in_transit" | "wrong_item" | "missing_item")[];
+                    gift?: {
+                        /** @description Opaque id (storefront or platform generated) */
+                        variantId: string;
+                        title?: string;
+                    };
+                };
+                /** @default {} */
+                options: {
+                    /** @default true */
+                    offerChoice: boolean;
+                    /**
+                     * @default [
+                     *       "reship",
+                     *       "store_credit",
+                     *       "keep_it",
+                     *       "refund"
+                     *     ]
+                     */
+                    ranking: ("reship" | "store_credit" | "keep_it" | "refund")[];
+                };
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            publishedAt?: string;
+            /** @description The supervisor who published them */
+            publishedBy?: {
+                sub: string;
+                email?: string;
+                /** @enum {string} */
+                role: "viewer" | "agent" | "supervisor" | "admin";
+            };
+            /** @description Why they were published, as their publisher said */
+            reason?: string;
+        };
+        PublishRefundRulesRequest: {
+            /** @description The whole rule set, as GET answers it; defaults apply to omitted settings */
+            rules: {
+                version: number;
+                approval: {
+                    autoApproveUpTo: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    supervisorAbove: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                };
+                /** @default {} */
+                risk: {
+                    /** @default 50 */
+                    maxReturnRatePercent: number;
+                    /** @default 3 */
+                    minOrdersForReturnRate: number;
+                    /** @default 2 */
+                    maxRecentClaims: number;
+                    /** @default 90 */
+                    recentClaimsDays: number;
+                    /** @default [] */
+                    trustedTiers: string[];
+                    /** @default {} */
+                    blocklist: {
+                        /** @default [] */
+                        emails: string[];
+                        /** @default [] */
+                        addresses: {
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2 country code */
+                            countryCode: string;
+                        }[];
+                    };
+                };
+                /** @default {} */
+                timing: {
+                    /**
+                     * @default inspection
+                     * @enum {string}
+                     */
+                    refundAt: "label_scan" | "carrier_delivery" | "inspection";
+                };
+                /** @default {} */
+                keepIt: {
+                    below?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    /** @default [] */
+                    returnShippingCost: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    /**
+                     * @default [
+                     *       "damaged_in_transit",
+                     *       "wrong_item"
+                     *     ]
+                     */
+                    claims: ("damaged_in_transit" | "wrong_item")[];
+                };
+                /** @default {} */
+                storeCredit: {
+                    /** @default true */
+                    enabled: boolean;
+                    bonusPercent?: number;
+                };
+                restockingFeePercent?: {
+                    damaged?: number;
+                    defective?: number;
+                    wrong_item?: number;
+                    not_as_described?: number;
+                    missing_parts?: number;
+                    too_small?: number;
+                    too_large?: number;
+                    arrived_late?: number;
+                    changed_mind?: number;
+                    other?: number;
+                };
+                /** @default {} */
+                deductions: {
+                    /** @default 30 */
+                    damagedPercent: number;
+                    /** @default 0 */
+                    usedPercent: number;
+                    /** @default 20 */
+                    missingPartsPercent: number;
+                };
+                /** @default {} */
+                shipping: {
+                    /**
+                     * @description Refund the units’ share of shipping when the shop is at fault
+                     * @default true
+                     */
+                    refundWhenMerchantFault: boolean;
+                };
+                /** @default {} */
+                reship: {
+                    /**
+                     * @default [
+                     *       "not_delivered",
+                     *       "damaged_in_transit",
+                     *       "missing_item"
+                     *     ]
+                     */
+                    claims: ("not_delivered" | "damaged_in_transit" | "wrong_item" | "missing_item")[];
+                    gift?: {
+                        /** @description Opaque id (storefront or platform generated) */
+                        variantId: string;
+                        title?: string;
+                    };
+                };
+                /** @default {} */
+                options: {
+                    /** @default true */
+                    offerChoice: boolean;
+                    /**
+                     * @default [
+                     *       "reship",
+                     *       "store_credit",
+                     *       "keep_it",
+                     *       "refund"
+                     *     ]
+                     */
+                    ranking: ("reship" | "store_credit" | "keep_it" | "refund")[];
+                };
+            };
+            /** @description The `version` you read: publishing fails with 409 if another was published since */
+            expectedVersion: number;
+            /** @description Why, for the audit trail */
+            reason: string;
+        };
+        /** @description The refund decisions draft rules would take differently from the rules in effect */
+        RefundRulesDryRun: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The version in effect, compared with the draft */
+            currentVersion: number;
+            /** @description The version the draft would become if published now */
+            draftVersion: number;
+            /**
+             * Format: date-time
+             * @description Both rule sets decide as of this instant
+             */
+            evaluatedAt: string;
+            totals: {
+                /** @description Orders looked at: the shop’s latest, up to the number asked */
+                orders: number;
+                /** @description Inspected returns decided again */
+                claims: number;
+                /** @description Decisions the draft takes differently */
+                changed: number;
+                becomeManualReview: number;
+                leaveManualReview: number;
+                /** @description Per currency: what the draft would give back more (negative: less) than the rules in effect */
+                amountDelta: {
+                    /** @description Signed amount in the minor unit of the currency */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+            };
+            changes: {
+                /** @description Opaque id (storefront or platform generated) */
+                decisionId: string;
+                /** @description Opaque id (storefront or platform generated) */
+                orderId: string;
+                /** @description Opaque id (storefront or platform generated) */
+                returnId: string;
+                /** @description What differs */
+                changed: ("kind" | "amount" | "needsSupervisor" | "options" | "timing")[];
+                /** @description Under the rules in effect */
+                before: {
+                    /** @enum {string} */
+                    kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship" | "manual_review" | "deny";
+                    /**
+                     * @description For manual review: what the engine would have done
+                     * @enum {string}
+                     */
+                    proposedKind?: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                    /** @description What the customer would receive */
+                    amount?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    needsSupervisor: boolean;
+                    /** @description The resolutions offered, in rank order */
+                    options: ("full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship")[];
+                    /** @enum {string} */
+                    refundAt: "now" | "label_scan" | "carrier_delivery" | "inspection";
+                    /** @description The rules that fired */
+                    fired: ("claimed_quantity" | "inspection_failed" | "all_lines_failed" | "damaged_deduction" | "used_deduction" | "missing_parts_deduction" | "restocking_fee" | "shipping_refund" | "store_credit" | "keep_it" | "reship" | "refundable_cap" | "risk_return_rate" | "risk_recent_claims" | "risk_blocklisted_email" | "risk_blocklisted_address" | "customer_choice" | "auto_approve" | "supervisor_approval" | "refund_timing")[];
+                };
+                /** @description Under the draft */
+                after: {
+                    /** @enum {string} */
+                    kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship" | "manual_review" | "deny";
+                    /**
+                     * @description For manual review: what the engine would have done
+                     * @enum {string}
+                     */
+                    proposedKind?: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                    /** @description What the customer would receive */
+                    amount?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    };
+                    needsSupervisor: boolean;
+                    /** @description The resolutions offered, in rank order */
+                    options: ("full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship")[];
+                    /** @enum {string} */
+                    refundAt: "now" | "label_scan" | "carrier_delivery" | "inspection";
+                    /** @description The rules that fired */
+                    fired: ("claimed_quantity" | "inspection_failed" | "all_lines_failed" | "damaged_deduction" | "used_deduction" | "missing_parts_deduction" | "restocking_fee" | "shipping_refund" | "store_credit" | "keep_it" | "reship" | "refundable_cap" | "risk_return_rate" | "risk_recent_claims" | "risk_blocklisted_email" | "risk_blocklisted_address" | "customer_choice" | "auto_approve" | "supervisor_approval" | "refund_timing")[];
+                };
+            }[];
+        };
+        RefundRulesDryRunRequest: {
+            /** @description The draft; its `version` is ignored */
+            rules: {
+                version: number;
+                approval: {
+                    autoApproveUpTo: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    supervisorAbove: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                };
+                /** @default {} */
+                risk: {
+                    /** @default 50 */
+                    maxReturnRatePercent: number;
+                    /** @default 3 */
+                    minOrdersForReturnRate: number;
+                    /** @default 2 */
+                    maxRecentClaims: number;
+                    /** @default 90 */
+                    recentClaimsDays: number;
+                    /** @default [] */
+                    trustedTiers: string[];
+                    /** @default {} */
+                    blocklist: {
+                        /** @default [] */
+                        emails: string[];
+                        /** @default [] */
+                        addresses: {
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2 country code */
+                            countryCode: string;
+                        }[];
+                    };
+                };
+                /** @default {} */
+                timing: {
+                    /**
+                     * @default inspection
+                     * @enum {string}
+                     */
+                    refundAt: "label_scan" | "carrier_delivery" | "inspection";
+                };
+                /** @default {} */
+                keepIt: {
+                    below?: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    /** @default [] */
+                    returnShippingCost: {
+                        /** @description Amount in the minor unit of the currency (e.g. cents) */
+                        amount: number;
+                        /** @description ISO 4217 currency code */
+                        currency: string;
+                    }[];
+                    /**
+                     * @default [
+                     *       "damaged_in_transit",
+                     *       "wrong_item"
+                     *     ]
+                     */
+                    claims: ("damaged_in_transit" | "wrong_item")[];
+                };
+                /** @default {} */
+                storeCredit: {
+                    /** @default true */
+                    enabled: boolean;
+                    bonusPercent?: number;
+                };
+                restockingFeePercent?: {
+                    damaged?: number;
+                    defective?: number;
+                    wrong_item?: number;
+                    not_as_described?: number;
+                    missing_parts?: number;
+                    too_small?: number;
+                    too_large?: number;
+                    arrived_late?: number;
+                    changed_mind?: number;
+                    other?: number;
+                };
+                /** @default {} */
+                deductions: {
+                    /** @default 30 */
+                    damagedPercent: number;
+                    /** @default 0 */
+                    usedPercent: number;
+                    /** @default 20 */
+                    missingPartsPercent: number;
+                };
+                /** @default {} */
+                shipping: {
+                    /**
+                     * @description Refund the units’ share of shipping when the shop is at fault
+                     * @default true
+                     */
+                    refundWhenMerchantFault: boolean;
+                };
+                /** @default {} */
+                reship: {
+                    /**
+                     * @default [
+                     *       "not_delivered",
+                     *       "damaged_in_transit",
+                     *       "missing_item"
+                     *     ]
+                     */
+                    claims: ("not_delivered" | "damaged_in_transit" | "wrong_item" | "missing_item")[];
+                    gift?: {
+                        /** @description Opaque id (storefront or platform generated) */
+                        variantId: string;
+                        title?: string;
+                    };
+                };
+                /** @default {} */
+                options: {
+                    /** @default true */
+                    offerChoice: boolean;
+                    /**
+                     * @default [
+                     *       "reship",
+                     *       "store_credit",
+                     *       "keep_it",
+                     *       "refund"
+                     *     ]
+                     */
+                    ranking: ("reship" | "store_credit" | "keep_it" | "refund")[];
+                };
+            };
+            /**
+             * @description How many of the shop’s latest orders to look at (1 to 1000, default 100)
              * @default 100
              */
             orders: number;
@@ -5448,6 +6797,543 @@ export interface operations {
                 };
             };
             /** @description Trying a draft policy needs the supervisor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listRefundReviews: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of decisions waiting for review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundReviewPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    decideRefund: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the refund decision */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRefundRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision after this action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundDecisionRecord"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this: a decision awaiting a supervisor, an override and a retry need a supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No refund decision with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not allowed in the decision’s status, the decision changed since `expectedVersion`, or someone decided it at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getOrderLedger: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Storefront order id */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order’s ledger and refund decisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderLedger"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The order has neither a ledger nor a refund decision */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDecisionExplanation: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the refund decision */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision with its explanation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundDecisionRecord"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No refund decision with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRefundRules: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundRulesVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateRefundRules: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRefundRulesRequest"];
+            };
+        };
+        responses: {
+            /** @description The rules published, now in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundRulesVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.rules.approval.autoApproveUpTo` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Publishing refund rules needs the supervisor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another version was published since `expectedVersion`: read the rules again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    dryRunRefundRules: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRulesDryRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The summary and every decision taken differently */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundRulesDryRun"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.rules.approval.autoApproveUpTo` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Trying draft refund rules needs the supervisor role */
             403: {
                 headers: {
                     [name: string]: unknown;

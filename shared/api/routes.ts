@@ -7,6 +7,8 @@ import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listD
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
+import { dryRunRefundRules, getRefundRules, updateRefundRules } from './routes/refund-rules.ts';
+import { decideRefund, getDecisionExplanation, getOrderLedger, listRefundReviews } from './routes/refunds.ts';
 import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from './routes/return-policy.ts';
 import { receiveCarrierTracking, recordReturnShipment } from './routes/return-shipments.ts';
 import { approveReturn, createReturn, getReturn, getReturnCase, listReturns, reassignReturn, recordInspection, recordReturnReceipt, rejectReturn } from './routes/returns.ts';
@@ -18,6 +20,8 @@ export * from './routes/dead-letters.ts';
 export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
+export * from './routes/refund-rules.ts';
+export * from './routes/refunds.ts';
 export * from './routes/return-policy.ts';
 export * from './routes/return-shipments.ts';
 export * from './routes/returns.ts';
@@ -66,4 +70,11 @@ export const routes: readonly Route[] = Object.freeze([
   getReturnPolicy,
   updateReturnPolicy,
   dryRunReturnPolicy,
+  listRefundReviews,
+  decideRefund,
+  getOrderLedger,
+  getDecisionExplanation,
+  getRefundRules,
+  updateRefundRules,
+  dryRunRefundRules,
 ]);

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { Actor, Code, CustomerRef, EntityId, IsoDateTime, LineQuantity, Money, Note, sameCurrency } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 
-export const RefundDecisionKind = z.enum(['full_refund', 'partial_refund', 'store_credit', 'exchange', 'deny', 'manual_review']);
+/** `keep_it`: money back and the customer keeps the item; `reship`: a replacement is sent, no money moves. */
+export const RefundDecisionKind = z.enum(['full_refund', 'partial_refund', 'store_credit', 'exchange', 'deny', 'manual_review', 'keep_it', 'reship']);
 export type RefundDecisionKind = z.infer<typeof RefundDecisionKind>;
 
 /** Why a decision was taken: a rule's code (`within_return_window`, `repeat_returner`) and details. */
 export const DecisionReason = z.object({ code: Code, detail: z.string().max(300).optional() });
 
-const moneyKinds: readonly RefundDecisionKind[] = ['full_refund', 'partial_refund', 'store_credit'];
+const moneyKinds: readonly RefundDecisionKind[] = ['full_refund', 'partial_refund', 'store_credit', 'keep_it'];
 
 const ex = {
   version: 1 as const,
@@ -38,7 +39,7 @@ export const RefundDecided = defineEvent({
     customer: CustomerRef,
     trigger: z.enum(['return', 'delay', 'case', 'cancellation', 'manual']),
     kind: RefundDecisionKind,
-    amount: Money.optional().describe('Required for full_refund, partial_refund and store_credit'),
+    amount: Money.optional().describe('Required for full_refund, partial_refund, store_credit and keep_it'),
     lines: z.array(LineQuantity).max(100).optional(),
     reasons: z.array(DecisionReason).min(1).max(20),
     policyVersion: z.string().max(50).optional(),

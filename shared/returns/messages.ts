@@ -16,7 +16,8 @@ export interface OutboxEvent {
   eventId: string;
 }
 
-export type MessageType = CustomerMessage['messageType'] | 'return_received';
+/** Messages about a return: its lifecycle's, and the refund or credit that settles it. */
+export type MessageType = CustomerMessage['messageType'] | 'return_received' | 'refund_issued' | 'store_credit_issued';
 type Message = { messageType: MessageType; deduplicationKey: string; category: CustomerMessage['category'] };
 
 /** Conditions that fail the inspection (as in lifecycle.ts): the item does not count towards the resolution. */

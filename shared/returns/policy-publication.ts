@@ -1,7 +1,9 @@
-// Publishing a shop's return policy: the version a draft becomes, what an audit record says changed,
-// and the stored orders a dry run evaluates. Pure; shared/adapters/return-policy-store.ts reads and
-// writes, functions/returns/policy.ts answers the supervisor's routes.
+// Publishing a shop's return policy: the version a draft becomes, what an audit record says changed
+// (both as for any versioned settings, shared/shops/versioned-settings.ts), and the stored orders a
+// dry run evaluates. Pure; shared/adapters/return-policy-store.ts reads and writes,
+// functions/returns/policy.ts answers the supervisor's routes.
 import type { OrderState } from '../ingest/order-state.ts';
+import { publishedVersion, settingsChange, type Publication, type Publisher, type SettingsVersion } from '../shops/versioned-settings.ts';
 import type { NormalizedOrder } from '../storefronts/normalized.ts';
 import type { ReturnCase } from './case.ts';
 import type { DryRunInput } from './dry-run.ts';
@@ -9,45 +11,22 @@ import type { ReturnPolicy } from './policy.ts';
 import { alreadyReturned } from './request.ts';
 
 /** Who published a version. */
-export interface PolicyPublisher {
-  sub: string;
-  email?: string;
-  role: string;
-}
+export type PolicyPublisher = Publisher;
 
 /** The policy a shop decides returns with, and where it came from. Version 0: the default, never published. */
-export interface PolicyVersion {
-  version: number;
-  policy: ReturnPolicy;
-  publishedAt?: string;
-  publishedBy?: PolicyPublisher;
-  reason?: string;
-}
+export type PolicyVersion = SettingsVersion<'policy', ReturnPolicy>;
 
 /** The dry run may look at this many of the latest orders, at most. */
 export const maxDryRunOrders = 1000;
 
-/**
- * The draft as it is published over `current`: its `version` is the next one, whatever the draft
- * said, so the stored policy and the version of the item holding it never disagree.
- */
-export function nextVersion(current: PolicyVersion, draft: ReturnPolicy, published: { at: Date; by: PolicyPublisher; reason: string }): PolicyVersion {
-  const version = current.version + 1;
-  return { version, policy: { ...draft, version }, publishedAt: published.at.toISOString(), publishedBy: published.by, reason: published.reason };
+/** The draft as it is published over `current`, as the next version (see publishedVersion). */
+export function nextVersion(current: PolicyVersion, draft: ReturnPolicy, published: Publication): PolicyVersion {
+  return publishedVersion('policy', current, draft, published);
 }
 
-/**
- * What the audit record shows: the version, and only the top-level settings that differ, before
- * and after. A whole policy twice would make the record hard to read (and large: exclusion lists).
- */
+/** What the audit record of a publication shows: the versions and the settings that changed. */
 export function policyChange(before: PolicyVersion, after: PolicyVersion): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const previous = before.policy as unknown as Record<string, unknown>;
-  const next = after.policy as unknown as Record<string, unknown>;
-  const changed = [...new Set([...Object.keys(previous), ...Object.keys(next)])]
-    .filter((key) => key !== 'version' && JSON.stringify(previous[key]) !== JSON.stringify(next[key]))
-    .sort();
-  const pick = (policy: Record<string, unknown>) => Object.fromEntries(changed.filter((key) => policy[key] !== undefined).map((key) => [key, policy[key]]));
-  return { before: { version: before.version, ...pick(previous) }, after: { version: after.version, ...pick(next) } };
+  return settingsChange('policy', before, after);
 }
 
 /** The order eligibility takes, from its stored state; none while only its fulfilments or refunds arrived. */

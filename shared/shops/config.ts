@@ -15,6 +15,7 @@ export const ShopNotifications = z.object({
   fromEmail: EmailAddress.describe('Sender address, a verified SES identity'),
   supportEmail: EmailAddress.describe('Where customers reach a person; every message names it'),
   supportUrl: z.url().optional(),
+  shopUrl: z.url().optional().describe("The shop's home page, where customers spend store credit"),
   orderPageUrl: z
     .url()
     .refine((url) => url.includes('{orderNumber}'), 'must contain {orderNumber}')
@@ -36,6 +37,13 @@ export const ShopExchanges = z.object({
 });
 export type ShopExchanges = z.infer<typeof ShopExchanges>;
 
+/** The provider refunds go through (the JSON contract of shared/adapters/payment-provider.ts, idempotent on a key). */
+export const ShopPayments = z.object({
+  apiUrl: z.url().describe('Base URL of the payment provider: POST <apiUrl>/refunds, GET <apiUrl>/refunds/by-key/<key>'),
+  apiKey: z.string().min(1).optional().describe('Sent as `authorization: Bearer <apiKey>`'),
+});
+export type ShopPayments = z.infer<typeof ShopPayments>;
+
 export const ShopConfig = z.object({
   shopId: ShopId,
   name: z.string().min(1).max(200),
@@ -56,6 +64,7 @@ export const ShopConfig = z.object({
   generic: z.object({ source: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'must be lowercase letters, digits, dots, dashes or underscores') }).optional(),
   notifications: ShopNotifications.optional().describe('Without it the shop sends no customer messages'),
   exchanges: ShopExchanges.optional().describe('Without it the shop offers no exchanges: exchange requests are refused'),
+  payments: ShopPayments.optional().describe('Without it refunds to the original payment cannot be issued'),
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 

@@ -23,6 +23,8 @@ const subjects = async () => (await emailsTo(order.email)).map((mail) => String(
 const asStaff = async (role: 'viewer' | 'agent') => ({ authorization: `Bearer ${await opsToken(role)}` });
 const readCase = async (id: string) => (await api(`/ops/returns/${id}?shopId=${shopId}`, { headers: await asStaff('viewer') })).body;
 const eventsOf = async (detailType: string, id: string) => ((await api(`/_local/events?detailType=${detailType}`)).body.events as any[]).filter((event) => event.detail.returnId === id);
+// Events leave through the outbox after the state is written: wait for them.
+const eventOf = (detailType: string, id: string) => eventually(async () => (await eventsOf(detailType, id))[0], { what: `${detailType} of ${id}` });
 const statusBecomes = (id: string, status: string) => eventually(async () => ((await readCase(id)).status === status ? true : undefined), { what: `the return ${status}` });
 
 let returnId: string;
@@ -55,6 +57,7 @@ describe('a return from request to resolution', () => {
     const scanned = await api(`/webhooks/carriers/${shopId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-aftersales-signature': signGeneric(body, 'local-webhook-secret', Math.floor(now.getTime() / 1000)) }, body });
     expect(scanned.status, JSON.stringify(scanned.body)).toBeLessThan(300);
     await statusBecomes(returnId, 'in_transit');
+    await eventOf('ReturnShipped', returnId);
     expect(await eventsOf('ReturnShipped', returnId)).toHaveLength(1);
   });
 
@@ -67,8 +70,8 @@ describe('a return from request to resolution', () => {
 
     await settle();
     await statusBecomes(returnId, 'resolved');
-    const [created] = await eventsOf('ExchangeOrderCreated', returnId);
-    const [resolved] = await eventsOf('ReturnResolved', returnId);
+    const created = await eventOf('ExchangeOrderCreated', returnId);
+    const resolved = await eventOf('ReturnResolved', returnId);
     expect(resolved.detail).toMatchObject({ resolution: 'exchange', exchangeOrderId: created.detail.exchangeOrderId });
     const storefront = (await api(`/_local/storefront/${shopId}`)).body;
     expect(storefront.orders.filter((placed: any) => placed.key === returnId)).toHaveLength(1);

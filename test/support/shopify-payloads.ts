@@ -87,3 +87,30 @@ export function shopifyFulfillment({ fulfillmentId, orderId, shipmentStatus, upd
     name: `#${orderId % 100_000}.1`,
   };
 }
+
+export interface RefundOptions {
+  refundId: number;
+  orderId: number;
+  /** What went back, as Shopify writes it ("24.90"): the successful refund transaction. */
+  amount: string;
+  createdAt?: string;
+  currency?: string;
+  note?: string;
+}
+
+/** A `refunds/create` Refund of the tent line of `shopifyOrder`, made on the storefront. */
+export function shopifyRefund({ refundId, orderId, amount, createdAt = '2026-11-22T10:00:00Z', currency = 'USD', note = 'Refunded by staff' }: RefundOptions) {
+  return {
+    id: refundId,
+    admin_graphql_api_id: `gid://shopify/Refund/${refundId}`,
+    order_id: orderId,
+    created_at: createdAt,
+    processed_at: createdAt,
+    note,
+    restock: false,
+    refund_shipping_lines: [],
+    order_adjustments: [],
+    refund_line_items: [{ id: refundId + 1, quantity: 1, line_item_id: orderId * 10 + 1, restock_type: 'no_restock', subtotal: 249.0, total_tax: 19.92, subtotal_set: money('249.00', currency), total_tax_set: money('19.92', currency) }],
+    transactions: [{ id: refundId + 2, order_id: orderId, kind: 'refund', gateway: 'shopify_payments', status: 'success', amount, currency, created_at: createdAt, processed_at: createdAt }],
+  };
+}

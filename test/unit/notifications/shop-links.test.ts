@@ -6,7 +6,7 @@ const supportEmail = 'help@shop.example';
 describe('withShopLinks', () => {
   it('uses the shop’s order page for orderUrl, without the # of the order name', () => {
     const data = withShopLinks({ orderNumber: '#1001' }, { supportEmail, orderPageUrl: 'https://shop.example/account/orders/{orderNumber}', supportUrl: 'https://shop.example/help' });
-    expect(data).toMatchObject({ orderUrl: 'https://shop.example/account/orders/1001', extensionUrl: 'https://shop.example/help' });
+    expect(data).toMatchObject({ orderUrl: 'https://shop.example/account/orders/1001', extensionUrl: 'https://shop.example/help', shopUrl: 'https://shop.example' });
   });
 
   it('falls back to a prefilled email to support when the shop has no pages', () => {

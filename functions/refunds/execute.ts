@@ -1,0 +1,73 @@
+// Runs the refund saga of every approved decision: consumes RefundDecided (the engine's, or a
+// person's approval or retry) from its queue with partial batch failures, and runs the decision's
+// steps not done yet (shared/refunds/saga.ts). A decision that is not approved has nothing to run.
+import { randomUUID } from 'node:crypto';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
+import { HttpPaymentProvider } from '#shared/adapters/payment-provider.ts';
+import { RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
+import { RefundLedgerStore } from '#shared/adapters/refund-ledger-store.ts';
+import { ReturnStore } from '#shared/adapters/return-store.ts';
+import { parseEvent } from '#shared/events/consume.ts';
+import { RefundDecided } from '#shared/events/refunds.ts';
+import { logger, metrics } from '#shared/observability.ts';
+import { issueRefundOnce } from '#shared/payments/issue-once.ts';
+import type { DecisionRecord } from '#shared/refunds/decision-record.ts';
+import { runSaga } from '#shared/refunds/saga.ts';
+import { storeCreditIdOf } from '#shared/refunds/saga-events.ts';
+import { applyTransition } from '#shared/returns/lifecycle.ts';
+import { loadShopIndex } from '#shared/shops/directory.ts';
+
+const client = dynamoDocumentClient();
+const tableName = requiredEnv('STATE_TABLE_NAME');
+const shopsSecretArn = requiredEnv('SHOPS_SECRET_ARN');
+const decisions = new RefundDecisionStore(client, tableName);
+const ledger = new RefundLedgerStore(client, tableName);
+const returns = new ReturnStore(client, tableName);
+const payments = new HttpPaymentProvider(async (shopId) => (await loadShopIndex(shopsSecretArn)).byId(shopId)?.payments);
+const processor = new BatchProcessor(EventType.SQS);
+
+/** Resolves the decision's return with its refund or credit, when the return is waiting for it. */
+async function resolveReturn(record: DecisionRecord): Promise<boolean> {
+  const returnCase = await returns.get(record.shopId, record.returnId!);
+  if (!returnCase) return false;
+  const credit = record.outcome?.kind === 'store_credit';
+  const outcome = credit
+    ? { resolution: 'store_credit' as const, storeCreditId: storeCreditIdOf(record), ...(record.outcome?.amount ? { amount: record.outcome.amount } : {}) }
+    : { resolution: 'refund' as const, refundId: record.refundId, ...(record.outcome?.amount ? { amount: record.outcome.amount } : {}) };
+  const result = applyTransition(returnCase, { type: 'resolve', actor: { kind: 'system' }, outcome }, new Date());
+  if (!result.ok) {
+    logger.info('Return not resolved by the refund', { shopId: record.shopId, returnId: record.returnId, code: result.error.code, message: result.error.message });
+    return false;
+  }
+  await returns.transition(record.shopId, returnCase.id, result, undefined, { kind: 'system' });
+  return true;
+}
+
+async function recordHandler(sqsRecord: SQSRecord): Promise<void> {
+  const { detail } = parseEvent(RefundDecided, JSON.parse(sqsRecord.body));
+  const record = await decisions.get(detail.shopId, detail.decisionId);
+  if (!record || record.status !== 'approved') {
+    logger.info('Nothing to run for this decision', { shopId: detail.shopId, decisionId: detail.decisionId, status: record?.status });
+    return;
+  }
+  const done = await runSaga(record, {
+    ledger,
+    refund: (request) => issueRefundOnce(payments, request),
+    save: (next, events) => decisions.update(next, events),
+    resolveReturn,
+    now: () => new Date(),
+    newId: randomUUID,
+  });
+  metrics.addMetric(`Refund_saga_${done.status}`, MetricUnit.Count, 1);
+  logger.info('Refund saga ran', { shopId: done.shopId, decisionId: done.decisionId, status: done.status, failure: done.failure?.code });
+}
+
+export const handler = middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, processor, { context }))
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));

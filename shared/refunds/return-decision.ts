@@ -1,0 +1,58 @@
+// The refund decision of an inspected return: the engine decides from the case, the order, its
+// ledger, the customer's history and the shop's rules; the record and its RefundDecided event are
+// what the decide step writes, once per return (the decision id is the return's). Pure.
+import type { CustomerRef } from '../events/common.ts';
+import { RefundDecided } from '../events/refunds.ts';
+import type { ReturnCase } from '../returns/case.ts';
+import type { OutboxEvent } from '../returns/messages.ts';
+import type { ReturnPolicy } from '../returns/policy.ts';
+import type { NormalizedOrder } from '../storefronts/normalized.ts';
+import { claimFromReturnCase, type CustomerHistoryInput, type LedgerTotals, type RefundInput } from './claim.ts';
+import { refundDecidedDetail } from './decided-event.ts';
+import { moneyResolutions } from './decision.ts';
+import { newDecisionRecord, type DecisionRecord } from './decision-record.ts';
+import { decideRefund } from './engine.ts';
+import type { RefundRules } from './rules.ts';
+
+export const decisionIdOfReturn = (returnId: string) => `dec_${returnId}`;
+
+export interface ReturnDecisionInput {
+  returnCase: ReturnCase;
+  order: NormalizedOrder;
+  ledger?: LedgerTotals;
+  history: CustomerHistoryInput;
+  rules: RefundRules;
+  returnPolicy: ReturnPolicy;
+  now: Date;
+  eventId: string;
+}
+
+/** What the engine decides the return's refund from; undefined when nothing is refunded (every line exchanged). */
+export function returnRefundInput(input: Omit<ReturnDecisionInput, 'eventId'>): RefundInput | undefined {
+  const { returnCase } = input;
+  const claim = claimFromReturnCase(returnCase);
+  if (!claim) return undefined;
+  return {
+    decisionId: decisionIdOfReturn(returnCase.id),
+    now: input.now.toISOString(),
+    claim,
+    order: input.order,
+    ...(input.ledger ? { ledger: input.ledger } : {}),
+    history: { claimDates: [], ...input.history },
+    rules: input.rules,
+    returnPolicy: input.returnPolicy,
+  };
+}
+
+/** The decision, its record and RefundDecided; undefined when nothing is refunded (every line exchanged). */
+export function decideReturnRefund(input: ReturnDecisionInput): { record: DecisionRecord; events: OutboxEvent[] } | undefined {
+  const { returnCase, now } = input;
+  const refundInput = returnRefundInput(input);
+  if (!refundInput) return undefined;
+  const decision = decideRefund(refundInput);
+  const customer: CustomerRef = returnCase.customer;
+  const record = newDecisionRecord(decision, { shopId: returnCase.shopId, customer, orderNumber: returnCase.orderNumber, now });
+  const money = (moneyResolutions as readonly string[]).includes(decision.kind);
+  const detail = refundDecidedDetail(decision, { shopId: returnCase.shopId, occurredAt: record.createdAt, customer, trigger: 'return', ...(money ? { refundId: record.refundId } : {}) });
+  return { record, events: [{ definition: RefundDecided, eventId: input.eventId, detail }] };
+}
