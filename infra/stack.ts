@@ -2,6 +2,8 @@ import { Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Backbone } from './constructs/backbone.ts';
 import { CustomerApi } from './constructs/customer-api.ts';
+import { DelayDesk } from './constructs/delay-desk.ts';
+import { Delays } from './constructs/delays.ts';
 import { Ingest } from './constructs/ingest.ts';
 import { NotificationFeedback } from './constructs/notification-feedback.ts';
 import { Notifications } from './constructs/notifications.ts';
@@ -34,6 +36,8 @@ export class AftersalesStack extends Stack {
     new Surveys(this, 'Surveys', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     new Returns(this, 'Returns', { backbone: this.backbone, sessionSecret: customerApi.sessionSecret, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     new Refunds(this, 'Refunds', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
+    new Delays(this, 'Delays', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
+    new DelayDesk(this, 'DelayDesk', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
     opsApi.watchDeadLetters(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });

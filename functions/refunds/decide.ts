@@ -1,7 +1,7 @@
-// Decides the refund of each inspected return: consumes ReturnInspected from its queue (partial
-// batch failures), gathers what the engine needs (case, order, ledger, customer history, rules,
-// return policy: shared/adapters/refund-inputs.ts) and writes the decision with RefundDecided, once per return: a redelivered event
-// finds the decision already there and writes nothing.
+// Decides the refund of each return: consumes ReturnInspected, and ReturnShipped for shops that
+// refund at the carrier's first scan, from its queue (partial batch failures); gathers what the
+// engine needs (shared/adapters/refund-inputs.ts) and writes the decision with RefundDecided, once
+// per return: a redelivered event finds the decision there and writes nothing.
 import { randomUUID } from 'node:crypto';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -12,9 +12,9 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
 import { RefundInputsReader } from '#shared/adapters/refund-inputs.ts';
+import { resolveReturnWithRefund } from '#shared/adapters/refund-resolution.ts';
 import { ReturnStore } from '#shared/adapters/return-store.ts';
-import { parseEvent } from '#shared/events/consume.ts';
-import { ReturnInspected } from '#shared/events/returns.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { decideReturnRefund, decisionIdOfReturn } from '#shared/refunds/return-decision.ts';
 
@@ -26,27 +26,27 @@ const decisions = new RefundDecisionStore(client, tableName);
 const processor = new BatchProcessor(EventType.SQS);
 
 async function recordHandler(record: SQSRecord): Promise<void> {
-  const { detail } = parseEvent(ReturnInspected, JSON.parse(record.body));
-  const { shopId, returnId } = detail;
-  if (await decisions.get(shopId, decisionIdOfReturn(returnId))) {
-    logger.info('Refund already decided', { shopId, returnId });
+  const event = parseAnyCatalogueEvent(JSON.parse(record.body));
+  if (event['detail-type'] !== 'ReturnInspected' && event['detail-type'] !== 'ReturnShipped') throw new Error(`Unexpected ${event['detail-type']} event`);
+  const at = event['detail-type'] === 'ReturnShipped' ? 'label_scan' : 'inspection';
+  const { shopId, returnId } = event.detail;
+  const existing = await decisions.get(shopId, decisionIdOfReturn(returnId));
+  if (existing) {
+    // Refunded at label scan: the return resolves once it is inspected.
+    const resolved = at === 'inspection' && existing.status === 'completed' && (await resolveReturnWithRefund(returns, existing));
+    logger.info('Refund already decided', { shopId, returnId, status: existing.status, resolved });
     return;
   }
   const returnCase = await returns.get(shopId, returnId);
   if (!returnCase) throw new Error(`Return ${shopId}/${returnId} not found`);
-  const decided = decideReturnRefund({
-    returnCase,
-    ...(await inputs.ofReturn(returnCase)),
-    now: new Date(),
-    eventId: randomUUID(),
-  });
+  const decided = decideReturnRefund({ returnCase, ...(await inputs.ofReturn(returnCase)), now: new Date(), eventId: randomUUID(), at });
   if (!decided) {
-    logger.info('Nothing to refund: every line is exchanged', { shopId, returnId });
+    logger.info(at === 'label_scan' ? 'Not refunded at label scan: waits for the inspection' : 'Nothing to refund: every line is exchanged', { shopId, returnId });
     return;
   }
   const created = await decisions.create(decided.record, decided.events);
   metrics.addMetric(created ? `Refund_decided_${decided.record.decision.kind}` : 'Refund_decision_duplicate', MetricUnit.Count, 1);
-  logger.info('Refund decided', { shopId, returnId, decisionId: decided.record.decisionId, kind: decided.record.decision.kind, status: decided.record.status, created });
+  logger.info('Refund decided', { shopId, returnId, at, decisionId: decided.record.decisionId, kind: decided.record.decision.kind, status: decided.record.status, created });
 }
 
 export const handler = middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, processor, { context }))

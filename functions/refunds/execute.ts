@@ -12,15 +12,13 @@ import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts'
 import { HttpPaymentProvider } from '#shared/adapters/payment-provider.ts';
 import { RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
 import { RefundLedgerStore } from '#shared/adapters/refund-ledger-store.ts';
+import { resolveReturnWithRefund } from '#shared/adapters/refund-resolution.ts';
 import { ReturnStore } from '#shared/adapters/return-store.ts';
 import { parseEvent } from '#shared/events/consume.ts';
 import { RefundDecided } from '#shared/events/refunds.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { issueRefundOnce } from '#shared/payments/issue-once.ts';
-import type { DecisionRecord } from '#shared/refunds/decision-record.ts';
 import { runSaga } from '#shared/refunds/saga.ts';
-import { storeCreditIdOf } from '#shared/refunds/saga-events.ts';
-import { applyTransition } from '#shared/returns/lifecycle.ts';
 import { loadShopIndex } from '#shared/shops/directory.ts';
 
 const client = dynamoDocumentClient();
@@ -31,23 +29,6 @@ const ledger = new RefundLedgerStore(client, tableName);
 const returns = new ReturnStore(client, tableName);
 const payments = new HttpPaymentProvider(async (shopId) => (await loadShopIndex(shopsSecretArn)).byId(shopId)?.payments);
 const processor = new BatchProcessor(EventType.SQS);
-
-/** Resolves the decision's return with its refund or credit, when the return is waiting for it. */
-async function resolveReturn(record: DecisionRecord): Promise<boolean> {
-  const returnCase = await returns.get(record.shopId, record.returnId!);
-  if (!returnCase) return false;
-  const credit = record.outcome?.kind === 'store_credit';
-  const outcome = credit
-    ? { resolution: 'store_credit' as const, storeCreditId: storeCreditIdOf(record), ...(record.outcome?.amount ? { amount: record.outcome.amount } : {}) }
-    : { resolution: 'refund' as const, refundId: record.refundId, ...(record.outcome?.amount ? { amount: record.outcome.amount } : {}) };
-  const result = applyTransition(returnCase, { type: 'resolve', actor: { kind: 'system' }, outcome }, new Date());
-  if (!result.ok) {
-    logger.info('Return not resolved by the refund', { shopId: record.shopId, returnId: record.returnId, code: result.error.code, message: result.error.message });
-    return false;
-  }
-  await returns.transition(record.shopId, returnCase.id, result, undefined, { kind: 'system' });
-  return true;
-}
 
 async function recordHandler(sqsRecord: SQSRecord): Promise<void> {
   const { detail } = parseEvent(RefundDecided, JSON.parse(sqsRecord.body));
@@ -60,7 +41,11 @@ async function recordHandler(sqsRecord: SQSRecord): Promise<void> {
     ledger,
     refund: (request) => issueRefundOnce(payments, request),
     save: (next, events) => decisions.update(next, events),
-    resolveReturn,
+    resolveReturn: async (decided) => {
+      const resolved = await resolveReturnWithRefund(returns, decided);
+      if (!resolved) logger.info('Return not resolved by the refund now (not inspected yet, or already resolved)', { shopId: decided.shopId, returnId: decided.returnId });
+      return resolved;
+    },
     now: () => new Date(),
     newId: randomUUID,
   });

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { decideRefund, dryRunRefundRules, getDecisionExplanation, getOrderLedger, getRefundRules, listRefundReviews, updateRefundRules } from '../../shared/api/routes.ts';
 import { eventPatternFor } from '../../shared/events/define.ts';
 import { RefundDecided, RefundRecorded } from '../../shared/events/refunds.ts';
-import { ReturnInspected } from '../../shared/events/returns.ts';
+import { ReturnInspected, ReturnShipped } from '../../shared/events/returns.ts';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Backbone } from './backbone.ts';
 import { WorkQueue } from './queues.ts';
@@ -49,7 +49,7 @@ export class Refunds extends Construct {
     });
     backbone.grantState(decide, 'readWrite');
     const inspected = new WorkQueue(this, 'InspectedQueue', { visibilityTimeout: Duration.seconds(120), maxReceiveCount: 5 });
-    backbone.subscribeQueue(this, 'InspectedRule', eventPatternFor(ReturnInspected), inspected, decide);
+    backbone.subscribeQueue(this, 'InspectedRule', eventPatternFor(ReturnInspected, ReturnShipped), inspected, decide);
 
     // Approved decisions run their saga: money once, the customer's message, the return resolved.
     const execute = backbone.newFunction(this, 'Execute', {

@@ -953,6 +953,50 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/delays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List delayed orders
+         * @description The shop’s orders with an open delay, oldest detection first. The filters apply to each page read (an order matches `reason` or `severity` when one of its open delays does), so a page may hold fewer than `limit`: follow `nextCursor`.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listDelayedOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/delays/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delay measures
+         * @description Over the orders placed in [`from`, `to`) (default: the 30 days before now; at most 366 days): how many were delayed (open or resolved delays), the share whose customer heard from us first, the time from detection to the first notice, and the delay rate per carrier and destination (delayed orders over the orders of the period that shipped or were delayed). Customer contacts are not recorded yet, so every notified order counts as told first.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getDelayMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3886,6 +3930,131 @@ export type components = {
              * @default 100
              */
             orders: number;
+        };
+        /** @description One page of results, in the requested order */
+        DelayedOrderPage: {
+            items: components["schemas"]["DelayedOrder"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description An order with at least one open delay */
+        DelayedOrder: {
+            /** @description Opaque id (storefront or platform generated) */
+            orderId: string;
+            orderNumber?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            placedAt: string;
+            /** @enum {string} */
+            phase: "awaiting_shipment" | "in_transit" | "delivered" | "cancelled" | "nothing_to_ship";
+            /** @description Carrier code of the latest shipment */
+            carrier?: string;
+            /** @description ISO 3166-1 alpha-2 country code */
+            destinationCountry?: string;
+            /** @description The order’s open delays, earliest detection first */
+            openDelays: {
+                /** @description Opaque id (storefront or platform generated) */
+                delayId: string;
+                /** @enum {string} */
+                reason: "not_shipped_in_time" | "delivery_overdue" | "tracking_stalled" | "carrier_exception" | "customs_hold" | "delivery_failed" | "lost_in_transit" | "returned_to_sender";
+                /** @enum {string} */
+                severity: "low" | "medium" | "high" | "critical";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                detectedAt: string;
+                /**
+                 * Format: date-time
+                 * @description The deadline it missed
+                 */
+                promisedBy?: string;
+                /**
+                 * Format: date-time
+                 * @description When the order is now expected
+                 */
+                estimatedAt?: string;
+                /** @description The carrier code of the late parcel, when the delay is about one */
+                carrier?: string;
+            }[];
+            /** @description Whether the customer was told about a delay of the order */
+            customerNotified: boolean;
+            /**
+             * Format: date-time
+             * @description When the customer was first told
+             */
+            customerNotifiedAt?: string;
+            /** @description The latest delay message the customer got */
+            lastNotice?: {
+                /** @enum {string} */
+                messageType: "delay_apology" | "delay_update" | "delay_choice";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+            };
+        };
+        /** @description The measures of the delay flow over the orders placed in a period */
+        DelayMetrics: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            to: string;
+            /** @description Orders placed in the period (the population measured) */
+            ordersPlaced: number;
+            /** @description False when the period held more orders than one request reads: narrow the period */
+            complete: boolean;
+            /** @description Orders of the period with at least one delay, open or resolved */
+            delayedOrders: number;
+            /** @description Delayed orders whose customer was told before contacting the shop (or never had to) */
+            toldFirst: {
+                orders: number;
+                /** @description Of the delayed orders, 4 decimals; null when none */
+                share: number | null;
+            };
+            notifiedOrders: number;
+            /** @description From the first detection to the first notice, per notified order */
+            detectionToNotificationMinutes: {
+                count: number;
+                p50: number | null;
+                p90: number | null;
+            };
+            byReason: {
+                /** @enum {string} */
+                reason: "not_shipped_in_time" | "delivery_overdue" | "tracking_stalled" | "carrier_exception" | "customs_hold" | "delivery_failed" | "lost_in_transit" | "returned_to_sender";
+                orders: number;
+            }[];
+            /** @description Delay rate per carrier, highest first */
+            byCarrier: {
+                /** @description The carrier code or destination country; `unknown` when not known */
+                key: string;
+                /** @description Orders of the period that shipped or were delayed */
+                shippedOrders: number;
+                delayedOrders: number;
+                /** @description delayed / shipped (4 decimals); null when none */
+                rate: number | null;
+            }[];
+            /** @description Delay rate per destination country, highest first */
+            byDestination: {
+                /** @description The carrier code or destination country; `unknown` when not known */
+                key: string;
+                /** @description Orders of the period that shipped or were delayed */
+                shippedOrders: number;
+                delayedOrders: number;
+                /** @description delayed / shipped (4 decimals); null when none */
+                rate: number | null;
+            }[];
         };
     };
     responses: never;
@@ -7353,6 +7522,140 @@ export interface operations {
             };
             /** @description The body is not of a supported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listDelayedOrders: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Orders with an open delay of this reason */
+                reason?: "not_shipped_in_time" | "delivery_overdue" | "tracking_stalled" | "carrier_exception" | "customs_hold" | "delivery_failed" | "lost_in_transit" | "returned_to_sender";
+                /** @description Orders with an open delay of this severity */
+                severity?: "low" | "medium" | "high" | "critical";
+                /** @description Carrier code (any case), of the late parcel or else the latest shipment */
+                carrier?: string;
+                /** @description Destination country */
+                destination?: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of delayed orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelayedOrderPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDelayMetrics: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Orders placed at or after (UTC) */
+                from?: string;
+                /** @description Orders placed before (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelayMetrics"];
+                };
+            };
+            /** @description `from` is not before `to`, or the period is longer than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ export const tags = [
   { name: 'Customer portal', description: 'Customers sign in with an order number and its email, and see only their own orders' },
   { name: 'Returns', description: 'Customers request returns of their orders, decided by the shop’s return policy, and follow them' },
   { name: 'Refunds', description: 'Refund decisions: the review queue, approvals and overrides with a reason, the explanation of each decision, the money ledger of an order, and the shop’s refund rules' },
+  { name: 'Delays', description: 'Late orders: the orders with an open delay, and whether customers heard from us first' },
   { name: 'Surveys', description: 'Satisfaction surveys after resolved returns, cases and delays: the answer behind the link, and the responses for ops' },
 ] as const;
 

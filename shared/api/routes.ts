@@ -4,6 +4,7 @@
 import type { Route } from './define.ts';
 import { createCustomerSession, getCustomerOrder } from './routes/customer.ts';
 import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listDeadLetters, redriveDeadLetter } from './routes/dead-letters.ts';
+import { getDelayMetrics, listDelayedOrders } from './routes/delays.ts';
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
@@ -17,6 +18,7 @@ import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook
 
 export * from './routes/customer.ts';
 export * from './routes/dead-letters.ts';
+export * from './routes/delays.ts';
 export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
@@ -77,4 +79,6 @@ export const routes: readonly Route[] = Object.freeze([
   getRefundRules,
   updateRefundRules,
   dryRunRefundRules,
+  listDelayedOrders,
+  getDelayMetrics,
 ]);

@@ -2,6 +2,7 @@
 // secrets and storefront API credentials, in one Secrets Manager secret (a git-ignored file or the
 // seeded demo shops in the local stack).
 import { z } from 'zod';
+import { DelaySettings } from '../delays/settings.ts';
 import { EmailAddress, Locale, ShopId } from '../events/common.ts';
 
 const WebhookSecrets = z
@@ -65,6 +66,7 @@ export const ShopConfig = z.object({
   notifications: ShopNotifications.optional().describe('Without it the shop sends no customer messages'),
   exchanges: ShopExchanges.optional().describe('Without it the shop offers no exchanges: exchange requests are refused'),
   payments: ShopPayments.optional().describe('Without it refunds to the original payment cannot be issued'),
+  delays: DelaySettings.optional().describe('Order-delay alerts: handling and transit times, calendar, ladder; the defaults without it'),
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;
 

@@ -206,6 +206,7 @@ describe('timers', () => {
     expect(scheduling).toHaveLength(1);
     expect(scheduling[0]!.Action).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule']);
     expect(JSON.stringify(scheduling[0]!.Resource)).toMatch(/schedule\/default\/ret-\*/);
+    expect(JSON.stringify(scheduling[0]!.Resource)).toMatch(/schedule\/default\/dly-\*/);
   });
 
   it('fires through a role that may only put events on the bus', () => {
@@ -216,5 +217,10 @@ describe('timers', () => {
   it('sends the returns consumer only its own timer kinds', () => {
     const [, rule] = ofType('AWS::Events::Rule').find(([id]) => id.startsWith('ReturnsTimerRule'))!;
     expect(rule.Properties.EventPattern).toEqual({ source: ['aftersales.timers'], 'detail-type': ['TimerFired'], detail: { kind: ['return_reminder', 'return_expiry'] } });
+  });
+
+  it('sends the delay watch only the timer kinds of the delay flow', () => {
+    const [, rule] = ofType('AWS::Events::Rule').find(([id]) => id.startsWith('DelaysTimerRule'))!;
+    expect(rule.Properties.EventPattern).toEqual({ source: ['aftersales.timers'], 'detail-type': ['TimerFired'], detail: { kind: ['ship_by', 'deliver_by', 'tracking_stalled'] } });
   });
 });

@@ -1,0 +1,162 @@
+// Watches orders for delays: consumes the order and shipment events and the delay flow's
+// TimerFired (ship_by, deliver_by, tracking_stalled; ladder and courtesy timers fire as deliver_by)
+// from its queue, with partial batch failures. For each it reads the order state and the order's
+// delay watch, runs the pure flow (shared/delays/flow.ts) and, when something changed, writes the
+// watch with its timers, DelayDetected and DelayResolved events, customer messages and ops alerts
+// in one transaction. A lost race throws: the record is redelivered and recomputed from fresh state.
+import { randomUUID } from 'node:crypto';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { DelayStore, type DelayOutboxEvent } from '#shared/adapters/delay-store.ts';
+import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
+import { IngestStore } from '#shared/adapters/ingest-store.ts';
+import { delayNotificationDetail, type MessageContext } from '#shared/delays/customer-message.ts';
+import type { Detected } from '#shared/delays/detection.ts';
+import { hasEffects, onOrderChanged, onTimer, type DelayStep } from '#shared/delays/flow.ts';
+import { defaultDelaySettings } from '#shared/delays/settings.ts';
+import type { DelayWatch } from '#shared/delays/watch.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import type { DetailInputOf } from '#shared/events/define.ts';
+import { DelayDetected, DelayResolved } from '#shared/events/delays.ts';
+import { NotificationRequested } from '#shared/events/notifications.ts';
+import { TimersRequested } from '#shared/events/timers.ts';
+import type { OrderState } from '#shared/ingest/order-state.ts';
+import { logger, metrics } from '#shared/observability.ts';
+import type { ShopConfig } from '#shared/shops/config.ts';
+import { loadShopIndex } from '#shared/shops/directory.ts';
+import { customerRefOf } from '#shared/storefronts/to-events.ts';
+
+const tableName = requiredEnv('STATE_TABLE_NAME');
+const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
+const delays = new DelayStore(dynamoDocumentClient(), tableName);
+const orders = new IngestStore(dynamoDocumentClient(), tableName);
+const processor = new BatchProcessor(EventType.SQS);
+
+const orderEvents = new Set(['OrderPlaced', 'OrderUpdated', 'OrderCancelled']);
+const shipmentEvents = new Set(['ShipmentCreated', 'ShipmentUpdated', 'ShipmentDelivered']);
+
+/** The duty team's wording of a detection (English: the alert's title and facts are data, not template text). */
+const reasonLabel: Record<Detected['delay']['reason'], string> = {
+  not_shipped_in_time: 'not shipped in time',
+  delivery_overdue: 'delivery overdue',
+  tracking_stalled: 'tracking stalled',
+  carrier_exception: 'carrier exception',
+  customs_hold: 'held at customs',
+  delivery_failed: 'delivery attempt failed',
+  lost_in_transit: 'lost in transit',
+  returned_to_sender: 'returned to sender',
+};
+const alertSeverity = { low: 'info', medium: 'warning', high: 'warning', critical: 'critical' } as const;
+
+/** The ops alert of one detection, to the shop's duty team; undefined when the shop names none. */
+function opsAlert(found: Detected, watch: DelayWatch, state: OrderState, shop: ShopConfig, now: Date): DetailInputOf<typeof NotificationRequested> | undefined {
+  const opsEmail = shop.notifications?.opsEmail;
+  if (!opsEmail || !state.order) return undefined;
+  const { delay } = found;
+  const orderNumber = watch.orderNumber ?? watch.orderId;
+  const facts = [
+    { label: 'Order', value: orderNumber },
+    { label: 'Reason', value: reasonLabel[delay.reason] },
+    { label: 'Severity', value: delay.severity },
+    ...(delay.promisedBy ? [{ label: 'Promised by', value: delay.promisedBy }] : []),
+    ...(delay.carrier ?? watch.carrier ? [{ label: 'Carrier', value: (delay.carrier ?? watch.carrier)! }] : []),
+    ...(watch.destinationCountry ? [{ label: 'Destination', value: watch.destinationCountry }] : []),
+    { label: 'Detected at', value: delay.detectedAt },
+  ];
+  return {
+    version: 1,
+    shopId: watch.shopId,
+    occurredAt: now.toISOString(),
+    notificationId: `ntf_${delay.delayId}_alert`,
+    customer: customerRefOf(state.order),
+    messageType: 'ops_alert',
+    category: 'transactional',
+    deduplicationKey: `ops_alert:delay:${delay.delayId}`,
+    orderId: watch.orderId,
+    ...(delay.shipmentId ? { shipmentId: delay.shipmentId } : {}),
+    recipient: { email: opsEmail },
+    channelPreference: ['email'],
+    locale: 'en',
+    templateData: {
+      title: `Order ${orderNumber} is late: ${reasonLabel[delay.reason]}`.slice(0, 120),
+      summary: `Order ${orderNumber} was detected as ${reasonLabel[delay.reason]}.${delay.promisedBy ? ` It was promised by ${delay.promisedBy}.` : ''}`.slice(0, 500),
+      severity: alertSeverity[delay.severity],
+      facts,
+    },
+  };
+}
+
+/** The outbox events of a step: timers, detections, resolutions, customer messages, ops alerts. */
+function outboxOf(step: DelayStep, watch: DelayWatch, state: OrderState, shop: ShopConfig, now: Date): DelayOutboxEvent[] {
+  const out: DelayOutboxEvent[] = [];
+  const push = (definition: DelayOutboxEvent['definition'], detail: unknown) => out.push({ eventId: randomUUID(), definition, detail });
+  if (step.set.length + step.cancel.length > 0) push(TimersRequested, { version: 1, shopId: watch.shopId, occurredAt: now.toISOString(), set: step.set, cancel: step.cancel });
+  for (const found of step.detected) push(DelayDetected, found.detail);
+  for (const resolved of step.resolved) push(DelayResolved, resolved);
+  for (const message of step.messages) {
+    const detail = delayNotificationDetail(watch, state, message, { notificationId: `ntf_${randomUUID()}`, now });
+    if (detail) push(NotificationRequested, detail);
+  }
+  for (const found of step.detected) {
+    const alert = opsAlert(found, watch, state, shop, now);
+    if (alert) push(NotificationRequested, alert);
+  }
+  return out;
+}
+
+async function recordHandler(record: SQSRecord): Promise<void> {
+  const event = parseAnyCatalogueEvent(JSON.parse(record.body));
+  const detailType = event['detail-type'];
+  const { shopId } = event.detail;
+  const orderId = 'orderId' in event.detail ? (event.detail.orderId as string | undefined) : undefined;
+  if (!orderId) {
+    logger.info('Delay watch: event without an order', { shopId, detailType });
+    return;
+  }
+  const shop = (await loadShopIndex(shopsSecret)).byId(shopId);
+  if (!shop) throw new Error(`Unknown shop ${shopId}`);
+  const now = new Date();
+  const context: MessageContext = {
+    settings: shop.delays ?? defaultDelaySettings,
+    timeZone: shop.timeZone,
+    defaultLocale: shop.defaultLocale,
+    now,
+  };
+  const [state, stored] = await Promise.all([orders.order(shopId, orderId), delays.get(shopId, orderId)]);
+  let step: DelayStep;
+  if (detailType === 'TimerFired') {
+    if (!stored) {
+      metrics.addMetric('DelayTimer_stale', MetricUnit.Count, 1);
+      logger.info('Delay timer without a watch', { shopId, orderId, timerId: event.detail.timerId });
+      return;
+    }
+    step = onTimer(stored.watch, state, { timerId: event.detail.timerId }, context);
+    if (step.ignored) logger.info('Delay timer changed nothing', { shopId, orderId, timerId: event.detail.timerId, why: step.ignored });
+  } else if (orderEvents.has(detailType)) {
+    step = onOrderChanged(stored?.watch, state, context);
+  } else if (shipmentEvents.has(detailType)) {
+    const fulfillment = state.fulfillments[(event.detail as { shipmentId: string }).shipmentId];
+    step = onOrderChanged(stored?.watch, state, context, fulfillment ? [fulfillment] : []);
+  } else {
+    throw new Error(`Unexpected ${detailType} event`);
+  }
+
+  if (!step.watch || !hasEffects(step, stored?.watch)) return;
+  if (step.ladder) logger.info('Delay ladder step due', { shopId, orderId, step: step.ladder.step, action: step.ladder.action.action });
+  // The courtesy discount is recorded on the watch (once per order); nothing sends it yet.
+  if (step.courtesy) logger.info('Delay courtesy discount due', { shopId, orderId, discountCode: step.courtesy.discountCode });
+  const events = outboxOf(step, step.watch, state, shop, now);
+  await delays.save(step.watch, stored?.version, events, now);
+  for (const found of step.detected) metrics.addMetric(`Delay_detected_${found.delay.reason}`, MetricUnit.Count, 1);
+  if (step.resolved.length > 0) metrics.addMetric('Delay_resolved', MetricUnit.Count, step.resolved.length);
+  if (step.messages.length > 0) metrics.addMetric('Delay_customerMessage', MetricUnit.Count, step.messages.length);
+  logger.info('Delay watch saved', { shopId, orderId, detailType, phase: step.watch.phase, set: step.set.length, cancel: step.cancel.length, detected: step.detected.length, resolved: step.resolved.length, messages: step.messages.length });
+}
+
+export const handler = middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, processor, { context }))
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));
