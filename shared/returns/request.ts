@@ -166,7 +166,7 @@ export function decideRequest(input: DecideRequestInput): RequestOutcome {
   if (!policy.autoApprove) return { ok: true, case: requested, events, view: customerReturn(requested) };
 
   // Every line is accepted: the policy approves the return at once.
-  // TODO(returns): schedule `approved.timers.set` (reminders, expiry) with EventBridge Scheduler.
+  // Its reminder and expiry timers go out with it as TimersRequested (transitionOutbox).
   const approved = applyTransition(requested, { type: 'approve', actor: { kind: 'system' }, reason: 'Accepted by the return policy', ...(policy.reminders ? { reminders: policy.reminders } : {}) }, now);
   if (!approved.ok) throw new Error(`Auto-approval failed: ${approved.error.message}`);
   events.push(...transitionOutbox(approved, newId, titles));
