@@ -43,7 +43,7 @@ async function load(caller: Caller | undefined, shopId: string, caseId: string):
 }
 
 /** Applies `command` to the case as the caller, writes it with its audit record, and answers the case. */
-async function act(event: APIGatewayProxyEventV2, caller: Caller, shopId: string, caseId: string, command: (actor: CaseActor) => ReturnCommand, options: { expectedVersion?: number; note?: string } = {}) {
+async function act(event: APIGatewayProxyEventV2, caller: Caller, shopId: string, caseId: string, command: (actor: CaseActor) => ReturnCommand, options: { expectedVersion?: number; note?: string } = {}, attempt = 1): Promise<ReturnType<typeof view>> {
   const { expectedVersion } = options;
   const current = await load(caller, shopId, caseId);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw new ApiProblem(409, `Return ${caseId} is at version ${current.version}, not ${expectedVersion}: it changed since you read it`);
@@ -71,8 +71,12 @@ async function act(event: APIGatewayProxyEventV2, caller: Caller, shopId: string
   try {
     await store.transition(shopId, caseId, result, audit, actor);
   } catch (error) {
-    if (error instanceof ConcurrentCaseChangeError) throw new ApiProblem(409, `Return ${caseId} was changed by someone else at the same moment: read it again`);
-    throw error;
+    if (!(error instanceof ConcurrentCaseChangeError)) throw error;
+    // The system writes to cases too (exchange reservations, tracking): when the caller did not pin
+    // a version, decide again on the fresh case; a human action that made this one invalid still
+    // answers 409 through the transition's own rules.
+    if (expectedVersion === undefined && attempt < 3) return act(event, caller, shopId, caseId, command, options, attempt + 1);
+    throw new ApiProblem(409, `Return ${caseId} was changed by someone else at the same moment: read it again`);
   }
   logger.info('Return case moved', { shopId, returnId: caseId, action: result.audit.action, from: current.status, to: result.next.status });
   return view(result.next, now);

@@ -9,7 +9,7 @@ import { DelayDetected, DelayResolved } from './delays.ts';
 import { NotificationFailed, NotificationRequested, NotificationSent, NotificationSuppressed } from './notifications.ts';
 import { CustomerTierChanged, NudgeScheduled, NudgeSent, NudgeSuppressed } from './nudges.ts';
 import { OrderCancelled, OrderPlaced, OrderUpdated } from './orders.ts';
-import { RefundDecided, RefundFailed, RefundIssued, RefundRecorded, StoreCreditIssued } from './refunds.ts';
+import { ParcelClaimFiled, RefundDecided, RefundFailed, RefundIssued, RefundRecorded, StoreCreditIssued } from './refunds.ts';
 import {
   ExchangeOrderCreated,
   ReturnApproved,
@@ -65,6 +65,7 @@ const definitions = [
   RefundFailed,
   RefundRecorded,
   StoreCreditIssued,
+  ParcelClaimFiled,
   DelayDetected,
   DelayResolved,
   NudgeScheduled,

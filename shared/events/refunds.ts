@@ -178,3 +178,36 @@ export const RefundRecorded = defineEvent({
     note: 'Returned: wrong size',
   },
 });
+
+/** Parcel claims the refund engine decides without a return (shared/refunds/rules.ts uses this list). */
+export const ParcelClaimKindName = z.enum(['not_delivered', 'damaged_in_transit', 'wrong_item', 'missing_item']);
+
+export const ParcelClaimFiled = defineEvent({
+  source: eventSource.refunds,
+  detailType: 'ParcelClaimFiled',
+  version: 1,
+  description:
+    'A parcel did not arrive whole (not delivered, damaged in transit, wrong or missing item), claimed by the customer, by ops, or by the delay ladder. The refund engine decides it; the claim id is its idempotency key.',
+  detail: {
+    claimId: EntityId.describe('Unique per claim; the same claim filed twice is decided once'),
+    orderId: EntityId,
+    customer: CustomerRef,
+    kind: ParcelClaimKindName,
+    lines: z.array(LineQuantity).min(1).max(100).optional().describe('Absent: every shipped unit not refunded yet (a whole parcel)'),
+    source: z.enum(['customer', 'ops', 'delay_ladder']),
+    delayId: EntityId.optional().describe('Set when the delay ladder filed it'),
+    comment: Note.optional(),
+    photos: z.array(z.string().max(500)).max(10).optional().describe('Photo references the customer uploaded'),
+  },
+  example: {
+    version: 1,
+    shopId: ex.shopId,
+    orderId: ex.orderId,
+    customer: ex.customer,
+    occurredAt: '2024-06-02T09:00:00Z',
+    claimId: 'clm_01HY2',
+    kind: 'not_delivered',
+    source: 'delay_ladder',
+    delayId: 'dly_5012345678901',
+  },
+});

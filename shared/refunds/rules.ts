@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { CountryCode, EntityId, Money } from '../events/common.ts';
 import { ReturnReason } from '../events/returns.ts';
+import { ParcelClaimKindName } from '../events/refunds.ts';
 
 /** When money goes back for a return: when the carrier first scans the label, delivers it to us, or after inspection. */
 export const RefundAt = z.enum(['label_scan', 'carrier_delivery', 'inspection']);
 export type RefundAt = z.infer<typeof RefundAt>;
 
 /** Claims about a parcel, made without sending anything back. */
-export const ParcelClaimKind = z.enum(['not_delivered', 'damaged_in_transit', 'wrong_item', 'missing_item']);
+export const ParcelClaimKind = ParcelClaimKindName;
 export type ParcelClaimKind = z.infer<typeof ParcelClaimKind>;
 
 /** What may be offered to the customer; `refund` is a full or partial refund to the original payment. */
