@@ -4,6 +4,7 @@
 import '../infra/local/quiet-warnings.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { coldStartSuite } from './suites/cold-start.ts';
 import { webhooksSuite } from './suites/webhooks.ts';
 
 export interface Figure {
@@ -52,8 +53,11 @@ function markdown(results: SuiteResult[], comparison: string[]): string {
   return out.join('\n');
 }
 
+// `npm run bench -- cold-start` runs the named suites only (while working on one).
+const only = process.argv.slice(2);
+const suites = [coldStartSuite, webhooksSuite].filter((suite) => only.length === 0 || only.includes(suite.name));
 const results: SuiteResult[] = [];
-for (const suite of [webhooksSuite]) {
+for (const suite of suites) {
   console.log(`Running ${suite.name}...`);
   results.push(await suite.run());
 }
