@@ -27,6 +27,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // The ops console in Chromium against its own local stack; one browser at a time on two cores.
+          globalSetup: ['test/integration/setup/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'clock',
           include: ['test/clock/**/*.test.ts'],
           // These tests move the local clock by weeks: their own stack, one file at a time.

@@ -1,11 +1,14 @@
 import { Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Backbone } from './constructs/backbone.ts';
+import { OpsConsole } from './constructs/console.ts';
 import { CustomerApi } from './constructs/customer-api.ts';
 import { DelayDesk } from './constructs/delay-desk.ts';
 import { Delays } from './constructs/delays.ts';
 import { Ingest } from './constructs/ingest.ts';
+import { Kpis } from './constructs/kpis.ts';
 import { NotificationFeedback } from './constructs/notification-feedback.ts';
+import { Nudges } from './constructs/nudges.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
@@ -35,10 +38,13 @@ export class AftersalesStack extends Stack {
     new Notifications(this, 'Notifications', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, configurationSetName: feedback.configurationSetName });
     new Surveys(this, 'Surveys', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     new Returns(this, 'Returns', { backbone: this.backbone, sessionSecret: customerApi.sessionSecret, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
-    new Refunds(this, 'Refunds', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
+    new Refunds(this, 'Refunds', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer, sessionSecret: customerApi.sessionSecret });
     new Delays(this, 'Delays', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
+    new Nudges(this, 'Nudges', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
     new DelayDesk(this, 'DelayDesk', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
+    new Kpis(this, 'Kpis', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
     opsApi.watchDeadLetters(this);
+    new OpsConsole(this, 'Console', { auth: opsApi.auth, api: this.backbone.httpApi });
 
     new CfnOutput(this, 'ApiUrl', { value: this.backbone.httpApi.apiEndpoint });
     new CfnOutput(this, 'EventBusName', { value: this.backbone.bus.eventBusName });

@@ -2,8 +2,11 @@
 // TimerFired (ship_by, deliver_by, tracking_stalled; ladder and courtesy timers fire as deliver_by)
 // from its queue, with partial batch failures. For each it reads the order state and the order's
 // delay watch, runs the pure flow (shared/delays/flow.ts) and, when something changed, writes the
-// watch with its timers, DelayDetected and DelayResolved events, customer messages and ops alerts
-// in one transaction. A lost race throws: the record is redelivered and recomputed from fresh state.
+// watch with its timers, DelayDetected and DelayResolved events, customer messages, ops alerts and
+// the ladder's parcel claim in one transaction. A due courtesy discount is created on the
+// storefront first (idempotent on the order, so a retry gets the same code). A customer's own
+// parcel claim or return request on a watched order records their first contact ("told first").
+// A lost race throws: the record is redelivered and recomputed from fresh state.
 import { randomUUID } from 'node:crypto';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -14,6 +17,10 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { DelayStore, type DelayOutboxEvent } from '#shared/adapters/delay-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { IngestStore } from '#shared/adapters/ingest-store.ts';
+import { HttpStorefrontDiscounts } from '#shared/adapters/storefront-discounts.ts';
+import { courtesyDiscountRequest, giveCourtesy } from '#shared/delays/courtesy.ts';
+import { recordCustomerContact } from '#shared/delays/customer-contact.ts';
+import { reasonLabel } from '#shared/delays/digest.ts';
 import { delayNotificationDetail, type MessageContext } from '#shared/delays/customer-message.ts';
 import type { Detected } from '#shared/delays/detection.ts';
 import { hasEffects, onOrderChanged, onTimer, type DelayStep } from '#shared/delays/flow.ts';
@@ -23,6 +30,7 @@ import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
 import type { DetailInputOf } from '#shared/events/define.ts';
 import { DelayDetected, DelayResolved } from '#shared/events/delays.ts';
 import { NotificationRequested } from '#shared/events/notifications.ts';
+import { ParcelClaimFiled } from '#shared/events/refunds.ts';
 import { TimersRequested } from '#shared/events/timers.ts';
 import type { OrderState } from '#shared/ingest/order-state.ts';
 import { logger, metrics } from '#shared/observability.ts';
@@ -35,21 +43,13 @@ const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const delays = new DelayStore(dynamoDocumentClient(), tableName);
 const orders = new IngestStore(dynamoDocumentClient(), tableName);
 const processor = new BatchProcessor(EventType.SQS);
+const discounts = new HttpStorefrontDiscounts(async (shopId) => (await loadShopIndex(shopsSecret)).byId(shopId)?.discounts);
 
 const orderEvents = new Set(['OrderPlaced', 'OrderUpdated', 'OrderCancelled']);
 const shipmentEvents = new Set(['ShipmentCreated', 'ShipmentUpdated', 'ShipmentDelivered']);
+/** The customer asking about the order themselves (the rule passes only their own parcel claims). */
+const contactEvents = { ParcelClaimFiled: 'parcel_claim', ReturnRequested: 'return_request' } as const;
 
-/** The duty team's wording of a detection (English: the alert's title and facts are data, not template text). */
-const reasonLabel: Record<Detected['delay']['reason'], string> = {
-  not_shipped_in_time: 'not shipped in time',
-  delivery_overdue: 'delivery overdue',
-  tracking_stalled: 'tracking stalled',
-  carrier_exception: 'carrier exception',
-  customs_hold: 'held at customs',
-  delivery_failed: 'delivery attempt failed',
-  lost_in_transit: 'lost in transit',
-  returned_to_sender: 'returned to sender',
-};
 const alertSeverity = { low: 'info', medium: 'warning', high: 'warning', critical: 'critical' } as const;
 
 /** The ops alert of one detection, to the shop's duty team; undefined when the shop names none. */
@@ -105,6 +105,7 @@ function outboxOf(step: DelayStep, watch: DelayWatch, state: OrderState, shop: S
     const alert = opsAlert(found, watch, state, shop, now);
     if (alert) push(NotificationRequested, alert);
   }
+  if (step.claim) push(ParcelClaimFiled, step.claim);
   return out;
 }
 
@@ -126,6 +127,17 @@ async function recordHandler(record: SQSRecord): Promise<void> {
     defaultLocale: shop.defaultLocale,
     now,
   };
+  if (detailType in contactEvents) {
+    // Only the customer's own claims and returns: staff and the ladder acting are no contact.
+    const detail = event.detail as { source?: string; requestedBy?: { kind: string } };
+    if ((detail.source ?? detail.requestedBy?.kind) !== 'customer') return;
+    const contact = await delays.get(shopId, orderId);
+    const next = contact && recordCustomerContact(contact.watch, { at: event.detail.occurredAt, by: contactEvents[detailType as keyof typeof contactEvents] }, now);
+    if (!contact || !next) return;
+    await delays.save(next, contact.version, [], now);
+    logger.info('Delay watch: first customer contact', { shopId, orderId, detailType, at: next.firstCustomerContactAt });
+    return;
+  }
   const [state, stored] = await Promise.all([orders.order(shopId, orderId), delays.get(shopId, orderId)]);
   let step: DelayStep;
   if (detailType === 'TimerFired') {
@@ -146,15 +158,32 @@ async function recordHandler(record: SQSRecord): Promise<void> {
   }
 
   if (!step.watch || !hasEffects(step, stored?.watch)) return;
-  if (step.ladder) logger.info('Delay ladder step due', { shopId, orderId, step: step.ladder.step, action: step.ladder.action.action });
-  // The courtesy discount is recorded on the watch (once per order); nothing sends it yet.
-  if (step.courtesy) logger.info('Delay courtesy discount due', { shopId, orderId, discountCode: step.courtesy.discountCode });
-  const events = outboxOf(step, step.watch, state, shop, now);
-  await delays.save(step.watch, stored?.version, events, now);
+  if (step.ladder) logger.info('Delay ladder step due', { shopId, orderId, step: step.ladder.step, action: step.ladder.action.action, claimId: step.claim?.claimId });
+  const watch = step.courtesy ? await withCourtesy(step, step.watch, state, shop, context) : step.watch;
+  const events = outboxOf(step, watch, state, shop, now);
+  await delays.save(watch, stored?.version, events, now);
   for (const found of step.detected) metrics.addMetric(`Delay_detected_${found.delay.reason}`, MetricUnit.Count, 1);
   if (step.resolved.length > 0) metrics.addMetric('Delay_resolved', MetricUnit.Count, step.resolved.length);
   if (step.messages.length > 0) metrics.addMetric('Delay_customerMessage', MetricUnit.Count, step.messages.length);
-  logger.info('Delay watch saved', { shopId, orderId, detailType, phase: step.watch.phase, set: step.set.length, cancel: step.cancel.length, detected: step.detected.length, resolved: step.resolved.length, messages: step.messages.length });
+  logger.info('Delay watch saved', { shopId, orderId, detailType, phase: watch.phase, set: step.set.length, cancel: step.cancel.length, detected: step.detected.length, resolved: step.resolved.length, messages: step.messages.length });
+}
+
+/**
+ * Creates the courtesy discount code (the watch already records it as due: once per order) and
+ * adds the customer's message to `step`; the watch to save, with the code.
+ */
+async function withCourtesy(step: DelayStep, watch: DelayWatch, state: OrderState, shop: ShopConfig, context: MessageContext): Promise<DelayWatch> {
+  const compensation = step.courtesy!;
+  if (!shop.discounts) {
+    logger.warn('Delay courtesy discount due, but the shop has no discount service', { shopId: shop.shopId, orderId: watch.orderId });
+    return watch;
+  }
+  const discount = await discounts.createDiscount(shop.shopId, courtesyDiscountRequest(watch, state, compensation, context.now));
+  const given = giveCourtesy(watch, state, compensation, discount, context);
+  metrics.addMetric('Delay_courtesyDiscount', MetricUnit.Count, 1);
+  logger.info('Delay courtesy discount given', { shopId: shop.shopId, orderId: watch.orderId, discountId: discount.discountId });
+  if (given.message) step.messages.push(given.message);
+  return given.watch;
 }
 
 export const handler = middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, processor, { context }))

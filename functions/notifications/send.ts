@@ -8,6 +8,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { GiftCardCodeStore } from '#shared/adapters/gift-card-codes.ts';
 import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { customerKey } from '#shared/adapters/ingest-store.ts';
@@ -27,6 +28,7 @@ const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const documents = dynamoDocumentClient();
 const store = new NotificationStore(documents, tableName);
 const processor = new BatchProcessor(EventType.SQS);
+const giftCardCodes = new GiftCardCodeStore(documents, tableName);
 
 const ports: SenderPorts = {
   now: () => new Date(),
@@ -40,6 +42,12 @@ const ports: SenderPorts = {
   sendSms: smsSender(undefined, process.env.SMS_CONFIGURATION_SET || undefined),
   deferUntil: schedulerDeferral({ queueArn: requiredEnv('NOTIFICATION_QUEUE_ARN'), roleArn: requiredEnv('DEFERRAL_ROLE_ARN') }),
   links: (request, channel, address) => preferenceLinks(publicApiUrl, { shopId: request.shopId, channel, address }, linkSecret),
+  // A store credit message names its gift card; the code is read here, never carried on the bus.
+  async secretTemplateData(request) {
+    const creditId = request.messageType === 'store_credit_issued' ? request.templateData.storeCreditId : undefined;
+    const code = typeof creditId === 'string' ? await giftCardCodes.code(request.shopId, creditId) : undefined;
+    return code ? { code } : {};
+  },
 };
 
 const publicApiUrl = requiredEnv('PUBLIC_API_URL');

@@ -1,5 +1,6 @@
-// Decides the refund of each return: consumes ReturnInspected, and ReturnShipped for shops that
-// refund at the carrier's first scan, from its queue (partial batch failures); gathers what the
+// Decides the refund of each return: consumes ReturnInspected, ReturnShipped for shops that refund
+// at the carrier's first scan and ReturnDelivered for shops that refund at the carrier's delivery,
+// from its queue (partial batch failures); gathers what the
 // engine needs (shared/adapters/refund-inputs.ts) and writes the decision with RefundDecided, once
 // per return: a redelivered event finds the decision there and writes nothing.
 import { randomUUID } from 'node:crypto';
@@ -16,7 +17,7 @@ import { resolveReturnWithRefund } from '#shared/adapters/refund-resolution.ts';
 import { ReturnStore } from '#shared/adapters/return-store.ts';
 import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
 import { logger, metrics } from '#shared/observability.ts';
-import { decideReturnRefund, decisionIdOfReturn } from '#shared/refunds/return-decision.ts';
+import { decideReturnRefund, decisionIdOfReturn, type ReturnMoment } from '#shared/refunds/return-decision.ts';
 
 const client = dynamoDocumentClient();
 const tableName = requiredEnv('STATE_TABLE_NAME');
@@ -24,15 +25,16 @@ const returns = new ReturnStore(client, tableName);
 const inputs = new RefundInputsReader(client, tableName);
 const decisions = new RefundDecisionStore(client, tableName);
 const processor = new BatchProcessor(EventType.SQS);
+const momentOf: Record<'ReturnShipped' | 'ReturnDelivered' | 'ReturnInspected', ReturnMoment> = { ReturnShipped: 'label_scan', ReturnDelivered: 'carrier_delivery', ReturnInspected: 'inspection' };
 
 async function recordHandler(record: SQSRecord): Promise<void> {
   const event = parseAnyCatalogueEvent(JSON.parse(record.body));
-  if (event['detail-type'] !== 'ReturnInspected' && event['detail-type'] !== 'ReturnShipped') throw new Error(`Unexpected ${event['detail-type']} event`);
-  const at = event['detail-type'] === 'ReturnShipped' ? 'label_scan' : 'inspection';
+  if (event['detail-type'] !== 'ReturnInspected' && event['detail-type'] !== 'ReturnShipped' && event['detail-type'] !== 'ReturnDelivered') throw new Error(`Unexpected ${event['detail-type']} event`);
+  const at = momentOf[event['detail-type']];
   const { shopId, returnId } = event.detail;
   const existing = await decisions.get(shopId, decisionIdOfReturn(returnId));
   if (existing) {
-    // Refunded at label scan: the return resolves once it is inspected.
+    // Refunded before inspection (label scan, carrier delivery): the return resolves once it is inspected.
     const resolved = at === 'inspection' && existing.status === 'completed' && (await resolveReturnWithRefund(returns, existing));
     logger.info('Refund already decided', { shopId, returnId, status: existing.status, resolved });
     return;
@@ -41,7 +43,7 @@ async function recordHandler(record: SQSRecord): Promise<void> {
   if (!returnCase) throw new Error(`Return ${shopId}/${returnId} not found`);
   const decided = decideReturnRefund({ returnCase, ...(await inputs.ofReturn(returnCase)), now: new Date(), eventId: randomUUID(), at });
   if (!decided) {
-    logger.info(at === 'label_scan' ? 'Not refunded at label scan: waits for the inspection' : 'Nothing to refund: every line is exchanged', { shopId, returnId });
+    logger.info(at === 'inspection' ? 'Nothing to refund: every line is exchanged' : `Not refunded at ${at}: waits for the inspection`, { shopId, returnId });
     return;
   }
   const created = await decisions.create(decided.record, decided.events);

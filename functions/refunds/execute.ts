@@ -9,7 +9,10 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
-import { HttpPaymentProvider } from '#shared/adapters/payment-provider.ts';
+import { GiftCardCodeStore } from '#shared/adapters/gift-card-codes.ts';
+import { IngestStore } from '#shared/adapters/ingest-store.ts';
+import { ShopPaymentProviders, ShopStoreCreditProviders } from '#shared/adapters/money-providers.ts';
+import { HttpStorefrontExchange } from '#shared/adapters/storefront-exchange.ts';
 import { RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
 import { RefundLedgerStore } from '#shared/adapters/refund-ledger-store.ts';
 import { resolveReturnWithRefund } from '#shared/adapters/refund-resolution.ts';
@@ -18,6 +21,7 @@ import { parseEvent } from '#shared/events/consume.ts';
 import { RefundDecided } from '#shared/events/refunds.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { issueRefundOnce } from '#shared/payments/issue-once.ts';
+import { issueCreditOnce } from '#shared/payments/store-credit-port.ts';
 import { runSaga } from '#shared/refunds/saga.ts';
 import { loadShopIndex } from '#shared/shops/directory.ts';
 
@@ -27,7 +31,13 @@ const shopsSecretArn = requiredEnv('SHOPS_SECRET_ARN');
 const decisions = new RefundDecisionStore(client, tableName);
 const ledger = new RefundLedgerStore(client, tableName);
 const returns = new ReturnStore(client, tableName);
-const payments = new HttpPaymentProvider(async (shopId) => (await loadShopIndex(shopsSecretArn)).byId(shopId)?.payments);
+const shop = async (shopId: string) => (await loadShopIndex(shopsSecretArn)).byId(shopId);
+// Each shop's provider as its configuration says: the generic HTTP provider or Shopify (shared/shops/config.ts).
+const payments = new ShopPaymentProviders(shop);
+const storeCredit = new ShopStoreCreditProviders(shop);
+const giftCardCodes = new GiftCardCodeStore(client, tableName);
+const orders = new IngestStore(client, tableName);
+const exchanges = new HttpStorefrontExchange(async (shopId) => (await shop(shopId))?.exchanges);
 const processor = new BatchProcessor(EventType.SQS);
 
 async function recordHandler(sqsRecord: SQSRecord): Promise<void> {
@@ -40,6 +50,12 @@ async function recordHandler(sqsRecord: SQSRecord): Promise<void> {
   const done = await runSaga(record, {
     ledger,
     refund: (request) => issueRefundOnce(payments, request),
+    storeCredit: { issue: (request) => issueCreditOnce(storeCredit, request), lookup: (request) => storeCredit.lookup(request) },
+    keepCode: (shopId, creditId, code) => giftCardCodes.keep(shopId, creditId, code, new Date()),
+    reship: {
+      orderLines: async (shopId, orderId) => (await orders.order(shopId, orderId)).order?.lines,
+      createOrder: (shopId, request) => exchanges.createExchangeOrder(shopId, request),
+    },
     save: (next, events) => decisions.update(next, events),
     resolveReturn: async (decided) => {
       const resolved = await resolveReturnWithRefund(returns, decided);

@@ -5,7 +5,6 @@
 // answered 202 and changes nothing.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { ConcurrentCaseChangeError, ReturnStore } from '#shared/adapters/return-store.ts';
 import { receiveCarrierTracking } from '#shared/api/routes.ts';
@@ -14,26 +13,12 @@ import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { logger } from '#shared/observability.ts';
 import { applyTransition } from '#shared/returns/lifecycle.ts';
 import { carrierDecision, type CarrierUpdate } from '#shared/returns/shipment.ts';
-import { loadShopIndex } from '#shared/shops/directory.ts';
-import { genericSignatureHeader, verifyGenericSignature } from '#shared/webhooks/signatures.ts';
+import { authenticateShopWebhook } from '#shared/webhooks/shop-signed.ts';
 
 const store = new ReturnStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 const shopsSecretArn = requiredEnv('SHOPS_SECRET_ARN');
 // Two updates of one parcel may race (a carrier sending in parallel): re-read and decide again.
 const attempts = 3;
-
-const headerOf = (event: APIGatewayProxyEventV2, name: string) => Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-
-/** Checks the signature against the shop's webhook secrets before anything of the body is read. */
-async function authenticate(event: APIGatewayProxyEventV2): Promise<string> {
-  const shopId = event.pathParameters?.shopId ?? '';
-  const shop = (await loadShopIndex(shopsSecretArn)).byId(shopId);
-  if (!shop) throw new ApiProblem(401, `"${shopId}" names no shop of this deployment`);
-  const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-  const check = verifyGenericSignature(raw, headerOf(event, genericSignatureHeader), shop.webhookSecrets, Math.floor(Date.now() / 1000));
-  if (!check.ok) throw new ApiProblem(401, check.message);
-  return shop.shopId;
-}
 
 const ignored = (detail: string, found?: { id: string; status: string }) =>
   new Answer(202, { status: 'ignored', ...(found ? { returnId: found.id, returnStatus: found.status } : {}), detail });
@@ -68,7 +53,7 @@ async function apply(shopId: string, update: CarrierUpdate, attempt = 1): Promis
 export const handler = middy(
   createRouter([
     [receiveCarrierTracking, async (event) => {
-      const shopId = await authenticate(event);
+      const shopId = await authenticateShopWebhook(event, shopsSecretArn);
       const { body } = parseRequest(receiveCarrierTracking, event);
       return apply(shopId, body);
     }],

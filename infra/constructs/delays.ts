@@ -1,12 +1,18 @@
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Duration } from 'aws-cdk-lib';
+import { CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { receiveHelpdeskTicket } from '../../shared/api/routes.ts';
 import { eventPatternFor } from '../../shared/events/define.ts';
 import { OrderCancelled, OrderPlaced, OrderUpdated } from '../../shared/events/orders.ts';
+import { ParcelClaimFiled } from '../../shared/events/refunds.ts';
+import { ReturnRequested } from '../../shared/events/returns.ts';
 import { ShipmentCreated, ShipmentDelivered, ShipmentUpdated } from '../../shared/events/shipments.ts';
 import { TimerFired } from '../../shared/events/timers.ts';
 import type { Backbone } from './backbone.ts';
-import { WorkQueue } from './queues.ts';
+import { DeadLetterQueue, WorkQueue } from './queues.ts';
 
 export interface DelaysProps {
   readonly backbone: Backbone;
@@ -18,7 +24,9 @@ export interface DelaysProps {
  * Order-delay alerts: one consumer watches every order from its order and shipment events, sets
  * ship-by, deliver-by and stalled-tracking timers (through the timer keeper), and when one fires
  * or a carrier reports an exception, records the delay, apologises to the customer and alerts the
- * duty team, all in one transaction with the watch.
+ * duty team, all in one transaction with the watch; the ladder files parcel claims and a courtesy
+ * discount is created on the storefront. A daily digest of open delays goes to each duty team;
+ * customers' own claims, returns and helpdesk tickets record their first contact.
  */
 export class Delays extends Construct {
   constructor(scope: Construct, id: string, { backbone, shopsSecret }: DelaysProps) {
@@ -37,5 +45,43 @@ export class Delays extends Construct {
     // The delay flow's own timers; ladder and courtesy timers fire as deliver_by.
     const fired = new WorkQueue(this, 'TimerQueue', { visibilityTimeout: Duration.seconds(60), maxReceiveCount: 8 });
     backbone.subscribeQueue(this, 'TimerRule', { ...eventPatternFor(TimerFired), detail: { kind: ['ship_by', 'deliver_by', 'tracking_stalled'] } }, fired, watch);
+    // The customer asking themselves (a parcel claim, a return): the first contact, for "told first".
+    const contacts = new WorkQueue(this, 'ContactQueue', { visibilityTimeout: Duration.seconds(60), maxReceiveCount: 8 });
+    backbone.subscribeQueue(this, 'ContactRule', eventPatternFor(ParcelClaimFiled, ReturnRequested), contacts, watch);
+
+    // A helpdesk ticket about an order: the first contact too, signed with the shop's webhook secret.
+    const helpdesk = backbone.newFunction(this, 'Helpdesk', {
+      entry: 'functions/delays/helpdesk.ts',
+      service: 'delays',
+      description: 'Helpdesk tickets about an order: records the customer’s first contact on its delay watch',
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+    });
+    backbone.grantState(helpdesk, 'readWrite');
+    shopsSecret.grantRead(helpdesk.fn);
+    backbone.addPublicRoute(receiveHelpdeskTicket, helpdesk.fn);
+
+    // The duty team's daily digest. rate() rather than cron(): each shop has its own time zone
+    // anyway, and the local stack runs rate schedules on its clock (it does not evaluate cron).
+    const digest = backbone.newFunction(this, 'Digest', {
+      entry: 'functions/delays/digest.ts',
+      service: 'delays',
+      description: 'Daily digest of open delays per shop, grouped by reason and carrier, to the duty team',
+      timeout: Duration.minutes(2),
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+    });
+    backbone.grantState(digest, 'readWrite');
+    shopsSecret.grantRead(digest.fn);
+    const digestFailures = new DeadLetterQueue(this, 'DigestDeadLetters');
+    digestFailures.redrive = { why: 'The next day’s digest lists the same open delays again' };
+    const schedulerRole = new Role(this, 'DigestSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    new Schedule(this, 'DigestSchedule', {
+      description: 'Daily digest of open delays',
+      schedule: ScheduleExpression.rate(Duration.days(1)),
+      target: new LambdaInvoke(digest.fn, { role: schedulerRole, deadLetterQueue: digestFailures.queue, retryAttempts: 2, maxEventAge: Duration.hours(1) }),
+    });
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(digest.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: 'Scheduler may invoke any version of the one digest function.',
+    });
   }
 }

@@ -3,8 +3,10 @@ import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { decideRefund, dryRunRefundRules, getDecisionExplanation, getOrderLedger, getRefundRules, listRefundReviews, updateRefundRules } from '../../shared/api/routes.ts';
 import { eventPatternFor } from '../../shared/events/define.ts';
-import { RefundDecided, RefundRecorded } from '../../shared/events/refunds.ts';
-import { ReturnInspected, ReturnShipped } from '../../shared/events/returns.ts';
+import { ParcelClaimFiled, RefundDecided, RefundRecorded } from '../../shared/events/refunds.ts';
+import { TimerFired } from '../../shared/events/timers.ts';
+import { chooseClaimResolution, fileOpsParcelClaim, fileParcelClaim, getClaimOffer } from '../../shared/api/routes.ts';
+import { ReturnDelivered, ReturnInspected, ReturnShipped } from '../../shared/events/returns.ts';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Backbone } from './backbone.ts';
 import { WorkQueue } from './queues.ts';
@@ -15,6 +17,8 @@ export interface RefundsProps {
   readonly shopsSecret: ISecret;
   /** The ops API's authorizer, for the refunds desk routes. */
   readonly authorizer: IHttpRouteAuthorizer;
+  /** The customer portal's session key: customers file parcel claims and choose their resolution with the portal session. */
+  readonly sessionSecret: ISecret;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface RefundsProps {
  * publishes the shop's refund rules on the rules routes.
  */
 export class Refunds extends Construct {
-  constructor(scope: Construct, id: string, { backbone, shopsSecret, authorizer }: RefundsProps) {
+  constructor(scope: Construct, id: string, { backbone, shopsSecret, authorizer, sessionSecret }: RefundsProps) {
     super(scope, id);
 
     const reconcile = backbone.newFunction(this, 'Reconcile', {
@@ -49,7 +53,7 @@ export class Refunds extends Construct {
     });
     backbone.grantState(decide, 'readWrite');
     const inspected = new WorkQueue(this, 'InspectedQueue', { visibilityTimeout: Duration.seconds(120), maxReceiveCount: 5 });
-    backbone.subscribeQueue(this, 'InspectedRule', eventPatternFor(ReturnInspected, ReturnShipped), inspected, decide);
+    backbone.subscribeQueue(this, 'InspectedRule', eventPatternFor(ReturnInspected, ReturnShipped, ReturnDelivered), inspected, decide);
 
     // Approved decisions run their saga: money once, the customer's message, the return resolved.
     const execute = backbone.newFunction(this, 'Execute', {
@@ -64,6 +68,34 @@ export class Refunds extends Construct {
     // A provider that does not answer holds the message for a retry: give it several minutes.
     const decided = new WorkQueue(this, 'DecidedQueue', { visibilityTimeout: Duration.seconds(360), maxReceiveCount: 8 });
     backbone.subscribeQueue(this, 'DecidedRule', eventPatternFor(RefundDecided), decided, execute, 5);
+
+    // Parcel claims (customer, ops, the delay ladder) are decided once each; an offer the customer
+    // leaves unanswered takes its recommended option when its timer fires.
+    const claims = backbone.newFunction(this, 'Claims', {
+      entry: 'functions/refunds/claims.ts',
+      service: 'refunds',
+      description: 'Decides parcel claims (ParcelClaimFiled) and applies the recommended option when a customer does not choose in time',
+      timeout: Duration.seconds(20),
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+    });
+    backbone.grantState(claims, 'readWrite');
+    shopsSecret.grantRead(claims.fn);
+    const filed = new WorkQueue(this, 'ClaimQueue', { visibilityTimeout: Duration.seconds(120), maxReceiveCount: 5 });
+    backbone.subscribeQueue(this, 'ClaimRule', eventPatternFor(ParcelClaimFiled), filed, claims);
+    const offerTimers = new WorkQueue(this, 'ClaimTimerQueue', { visibilityTimeout: Duration.seconds(120), maxReceiveCount: 5 });
+    backbone.subscribeQueue(this, 'ClaimTimerRule', { ...eventPatternFor(TimerFired), detail: { kind: ['claim_offer'] } }, offerTimers, claims);
+
+    // Claim routes: customers file claims and choose; agents file them for a customer (audited).
+    const claimsApi = backbone.newFunction(this, 'ClaimsApi', {
+      entry: 'functions/refunds/claims-api.ts',
+      service: 'refunds',
+      description: 'Parcel claim routes: file a claim (customer or agent), read its options and choose one (customer)',
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, CUSTOMER_SESSION_SECRET_ARN: sessionSecret.secretArn },
+    });
+    backbone.grantState(claimsApi, 'readWrite');
+    sessionSecret.grantRead(claimsApi.fn);
+    for (const route of [fileParcelClaim, getClaimOffer, chooseClaimResolution]) backbone.addCustomerRoute(route, claimsApi.fn);
+    backbone.addAuthorizedRoute(fileOpsParcelClaim, claimsApi.fn, authorizer);
 
     // The refunds desk: the review queue, a person's decision (audited), ledgers and explanations.
     const desk = backbone.newFunction(this, 'Desk', {

@@ -1,5 +1,6 @@
 // The shops the local stack starts with, one per storefront kind, all signing with
 // `local-webhook-secret` unless LOCAL_WEBHOOK_SECRET says otherwise (the README documents them).
+import { DelaySettings } from '../../shared/delays/settings.ts';
 import { demoShops } from '../../shared/shops/config.ts';
 
 export const defaultLocalWebhookSecret = 'local-webhook-secret';
@@ -19,6 +20,12 @@ export function demoShopsSeed(apiUrl: string) {
       shop.exchanges = { apiUrl: `${apiUrl}/_local/storefront/${shop.shopId}` };
       // ...and refunds through the local fake payment provider.
       shop.payments = { apiUrl: `${apiUrl}/_local/payments/${shop.shopId}` };
+      // ...and issues store credit as gift cards at the same fake provider.
+      shop.storeCredit = { provider: 'http', apiUrl: `${apiUrl}/_local/payments/${shop.shopId}` };
+      // ...and gives discount codes (the delay flow's courtesy discount) through the fake storefront.
+      shop.discounts = { apiUrl: `${apiUrl}/_local/storefront/${shop.shopId}` };
+      // A courtesy code five days into a delay, so the local stack shows it (test/clock/delay-ladder.test.ts).
+      shop.delays = DelaySettings.parse({ ...shop.delays, compensation: { afterDays: 5, discount: { type: 'percent', percent: 10 } } });
     }
     return JSON.stringify(config);
   };

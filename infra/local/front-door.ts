@@ -1,11 +1,12 @@
 // The local stack's HTTP entrance: the template's API routes, plus `/health` and the `/_local`
 // routes that exist only here (clock, SMS sink, provider feedback, invocations, events, schedules,
-// the fake WooCommerce).
+// the fake WooCommerce), and the ops console at `/console/`.
 import http from 'node:http';
 import { readBody } from './activity.ts';
 import { apiGatewayHandler, RouteTable } from './api/gateway.ts';
 import { InvalidTokenRequest, parseTokenRequest } from './auth/issuer.ts';
 import { parseIsoDuration } from './clock.ts';
+import { handleConsole } from './console-site.ts';
 import { inboundSmsMessage, InvalidFeedback, sesEventEntry } from './provider-feedback.ts';
 import { advanceClock } from './scheduler/index.ts';
 import type { LocalStack } from './stack.ts';
@@ -165,6 +166,7 @@ export function createFrontDoor(stack: LocalStack): http.Server {
         return sendJson(res, 200, { settled: true });
       }
       if (url.pathname.startsWith('/_local/')) return sendProblem(res, 404, 'Not Found', `No local route ${route}`);
+      if (await handleConsole(req, res, url)) return;
       if (await api(req, res, url)) return;
       sendJson(res, 404, { message: 'Not Found' });
     } catch (error) {

@@ -2,6 +2,7 @@
 import './quiet-warnings.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareConsole } from './console-site.ts';
 import { JavaMissingError } from './services/dynamodb.ts';
 import { PortInUseError } from './services/ports.ts';
 import { startLocalStack } from './stack.ts';
@@ -24,11 +25,17 @@ try {
     },
   });
   const { endpoints, model, synth } = stack;
+  // Built now (when its sources changed) rather than on the first visit to /console.
+  void prepareConsole().then(
+    () => console.log(`Ops console is ready at ${endpoints.api}/console/`),
+    (error: Error) => console.error(`The ops console could not be built: ${error.message}`),
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
 Local stack is up in ${seconds} s (synth ${synth.reused ? 'reused' : `${synth.seconds.toFixed(1)} s`}; data ${persist ? 'kept in .local/dynamodb' : 'in memory'}).
 
   API            ${endpoints.api}
+  Ops console    ${endpoints.api}/console/         (sign in as any local user and role)
   Health         ${endpoints.api}/health
   Local clock    ${endpoints.api}/_local/clock     (POST {"advance":"P14D"} or {"set":"<ISO time>"})
   SMS sent       ${endpoints.api}/_local/sms
@@ -43,7 +50,7 @@ Local stack is up in ${seconds} s (synth ${synth.reused ? 'reused' : `${synth.se
   Secrets Mgr    ${endpoints.secretsmanager}
   WooCommerce    ${endpoints.api}/_local/woocommerce/<store>/wp-json/wc/v3   (fake store; POST .../<store>/orders adds an order)
   Storefront     ${endpoints.api}/_local/storefront/<shop>   (fake exchange service: variants, reservations, orders, charges)
-  Payments       ${endpoints.api}/_local/payments/<shop>     (fake payment provider: refunds by idempotency key; POST .../<shop>/control)
+  Payments       ${endpoints.api}/_local/payments/<shop>     (fake payment provider: refunds and gift cards by idempotency key; POST .../<shop>/control)
 
 Routes:
 ${model.routes.map((route) => `  ${route.routeKey.padEnd(32)} -> ${route.functionName}`).join('\n')}

@@ -41,6 +41,18 @@ export class DelayQueries {
     return { items: (result.Items ?? []).map((item) => item.watch as DelayWatch), nextCursor: encodeCursor(result.LastEvaluatedKey) };
   }
 
+  /** Every watch of the shop with an open delay, up to `max` (the daily digest); `complete` false when there were more. */
+  async allOpen(shopId: string, max: number): Promise<{ watches: DelayWatch[]; complete: boolean }> {
+    const watches: DelayWatch[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.openDelays(shopId, { limit: Math.min(500, max - watches.length + 1), ...(cursor ? { cursor } : {}) });
+      watches.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && watches.length <= max);
+    return { watches: watches.slice(0, max), complete: watches.length <= max && !cursor };
+  }
+
   /**
    * The orders placed in [from, to) (gsi1 `ORDERS#<shopId>`, by creation time) and the watches of
    * those orders, read by key: every watch of the period, open or resolved, without a scan or a

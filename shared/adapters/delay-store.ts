@@ -3,7 +3,7 @@
 // (`DELAYS#<shopId>#open`, sorted by the earliest open delay's detection time), which the ops
 // routes list. A save is one transaction with its outbox events, conditional on the version read,
 // so two handlers racing on the same order cannot both write: the loser retries.
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { openDelays, type DelayWatch } from '../delays/watch.ts';
 import type { EventDefinition } from '../events/define.ts';
 import { outboxItem } from '../outbox/outbox-item.ts';
@@ -43,6 +43,15 @@ export class DelayStore {
   async get(shopId: string, orderId: string): Promise<StoredWatch | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: delayWatchKey(shopId, orderId), ConsistentRead: true }));
     return Item ? { watch: Item.watch as DelayWatch, version: Item.version as number } : undefined;
+  }
+
+  /** Publishes an event that changes no watch (the daily digest) through the outbox; an event id already written is not written again. */
+  async publish(event: DelayOutboxEvent, now: Date = new Date()): Promise<void> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...outboxItem(event.definition, event.detail, { eventId: event.eventId, now }) }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   /**

@@ -21,10 +21,10 @@ import {
   type RefundRequest,
   type RefundResult,
 } from '../payments/payment-port.ts';
-import type { ShopPayments } from '../shops/config.ts';
+import type { HttpPayments } from '../shops/config.ts';
 
 /** The payment provider of a shop, or undefined when it has none. */
-export type PaymentEndpoints = (shopId: string) => Promise<ShopPayments | undefined> | ShopPayments | undefined;
+export type PaymentEndpoints = (shopId: string) => Promise<HttpPayments | undefined> | HttpPayments | undefined;
 
 const ProviderRefund = z.object({ id: EntityId.optional(), status: RefundStatus, declineCode: z.string().min(1).max(100).optional() });
 

@@ -1,7 +1,8 @@
 // Refund decisions in the state table: `REFUNDDEC#<shopId>#<decisionId>` / `DECISION`. A decision
 // waiting for a person is also in the shop's review queue (gsi1 `REFUNDREVIEW#<shopId>`, oldest
 // first); every decision of an order is under gsi2 `REFUNDS#<shopId>#<orderId>`. A new decision is
-// written once (`attribute_not_exists`: the same claim decided twice keeps the first); every later
+// written once (`attribute_not_exists`: the same claim decided twice keeps the first), a parcel
+// claim's with its item in the customer's claims index (customer-history.ts); every later
 // change is conditional on the version it was decided from, with its outbox events and, for a
 // person's action, its audit record, in one transaction.
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +12,7 @@ import type { EventDefinition } from '../events/define.ts';
 import { outboxItem } from '../outbox/outbox-item.ts';
 import type { DecisionRecord } from '../refunds/decision-record.ts';
 import { auditWrites } from './audit-store.ts';
+import { customerClaimPut } from './customer-history.ts';
 import { isConditionFailure } from './dynamodb.ts';
 
 export const refundDecisionKey = (shopId: string, decisionId: string) => ({ pk: `REFUNDDEC#${shopId}#${decisionId}`, sk: 'DECISION' });
@@ -27,7 +29,8 @@ export interface OutboxEvent {
 export class ConcurrentDecisionChangeError extends Error {}
 
 const lostRace = (error: unknown) => isConditionFailure(error) || (error as Error).name === 'TransactionConflictException' || /TransactionConflict/.test((error as Error).message ?? '');
-const waiting = (record: DecisionRecord) => record.status === 'awaiting_review' || record.status === 'awaiting_supervisor';
+// Waiting for the customer's choice is listed too: a person may still settle it.
+const waiting = (record: DecisionRecord) => record.status === 'awaiting_review' || record.status === 'awaiting_supervisor' || record.status === 'awaiting_customer';
 
 export class RefundDecisionStore {
   constructor(
@@ -43,7 +46,16 @@ export class RefundDecisionStore {
   /** Writes a new decision with its events; false when the decision already exists. */
   async create(record: DecisionRecord, events: readonly OutboxEvent[]): Promise<boolean> {
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: this.item(record), ConditionExpression: 'attribute_not_exists(pk)' } }, ...this.outboxPuts(events, record.updatedAt)] }));
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: this.item(record), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...this.outboxPuts(events, record.updatedAt),
+            // A parcel claim joins the customer's claims index (a return's case did when it was created).
+            ...(record.returnId === undefined && record.customer.id ? [customerClaimPut(this.tableName, record.shopId, record.customer.id, { kind: 'parcel_claim', id: record.decisionId, orderId: record.orderId, createdAt: record.createdAt })] : []),
+          ],
+        }),
+      );
       return true;
     } catch (error) {
       if (lostRace(error)) return false;
@@ -67,6 +79,11 @@ export class RefundDecisionStore {
       if (lostRace(error)) throw new ConcurrentDecisionChangeError(`Decision ${next.decisionId} changed while this was decided`);
       throw error;
     }
+  }
+
+  /** Writes events to the outbox alone (a parcel claim filed: it is decided from its event), with a person's audit record. */
+  async publish(events: readonly OutboxEvent[], at: string, audit?: AuditRecord): Promise<void> {
+    await this.client.send(new TransactWriteCommand({ TransactItems: [...this.outboxPuts(events, at), ...(audit ? auditWrites(this.tableName, audit) : [])] }));
   }
 
   /** The shop's decisions waiting for a person, oldest first. */

@@ -5,6 +5,7 @@
 // concurrent requests cannot both return the same units. A later transition of a case is written
 // conditionally on the case's version, with its outbox items and audit record (`transition`); a
 // transition that gives the case a tracking number also writes `RETURNTRACK#<shopId>#<number>`.
+// A new case is also indexed under its customer (`CUSTOMERCLAIMS#...`, see customer-history.ts).
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, type Page } from '../api/cursor.ts';
@@ -17,6 +18,7 @@ import { transitionOutbox } from '../returns/messages.ts';
 import { defaultReturnPolicy, ReturnPolicy } from '../returns/policy.ts';
 import { normalizeTrackingNumber } from '../returns/shipment.ts';
 import { auditWrites } from './audit-store.ts';
+import { customerClaimPut } from './customer-history.ts';
 import { isConditionFailure } from './dynamodb.ts';
 import { orderKey } from './ingest-store.ts';
 
@@ -116,6 +118,8 @@ export class ReturnStore {
               },
             },
             ...this.outboxPuts(events, now),
+            // The customer's claims index (shared/adapters/customer-history.ts), for the refund engine's risk rules.
+            ...(returnCase.customer.id ? [customerClaimPut(this.tableName, returnCase.shopId, returnCase.customer.id, { kind: 'return', id: returnCase.id, orderId: returnCase.orderId, createdAt: returnCase.createdAt })] : []),
           ],
         }),
       );

@@ -18,8 +18,11 @@ import {
   ExchangeVariant,
   OutOfStock,
   Reservation,
+  Restock,
   StorefrontExchangeError,
+  StorefrontRefusedError,
   type ChargeRequest,
+  type RestockRequest,
   type ExchangeOrderRequest,
   type ReservationRequest,
   type ReserveResult,
@@ -65,6 +68,10 @@ export class HttpStorefrontExchange implements StorefrontExchangePort {
     return this.read(await this.send(shopId, 'POST', 'charges', request), Charge, 'POST charges');
   }
 
+  async restock(shopId: string, request: RestockRequest) {
+    return this.read(await this.send(shopId, 'POST', 'inventory/adjustments', request), Restock, 'POST inventory/adjustments');
+  }
+
   private async send(shopId: string, method: string, path: string, body?: unknown): Promise<Response> {
     const endpoint = await this.endpoints(shopId);
     if (!endpoint) throw new ExchangesNotConfiguredError(`Shop ${shopId} has no exchange service configured`);
@@ -81,7 +88,11 @@ export class HttpStorefrontExchange implements StorefrontExchangePort {
 
   private async read<S extends z.ZodType>(response: Response, schema: S, what: string, accepted: number[] = [200, 201]): Promise<z.output<S>> {
     const text = await response.text();
-    if (!accepted.includes(response.status)) throw new StorefrontExchangeError(`${what} answered ${response.status}: ${text.slice(0, 200)}`);
+    if (!accepted.includes(response.status)) {
+      const message = `${what} answered ${response.status}: ${text.slice(0, 200)}`;
+      const refused = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+      throw refused ? new StorefrontRefusedError(message, response.status) : new StorefrontExchangeError(message);
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);

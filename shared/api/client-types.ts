@@ -903,6 +903,94 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a parcel that did not arrive whole
+         * @description For an order placed with the session’s email: not delivered, damaged in transit, wrong item or missing item. Accepted at once (202) and decided shortly after; when there is a choice of resolutions, the customer gets a message listing them and reads them at `statusUrl`.
+         *
+         *     Requires a customer session token from POST /customer/sessions; customers see only their own orders.
+         */
+        post: operations["fileParcelClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claims/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my claim’s options
+         * @description The decision on one of the session customer’s parcel claims: the options, the recommended one, until when to choose, and the choice once made.
+         *
+         *     Requires a customer session token from POST /customer/sessions; customers see only their own orders.
+         */
+        get: operations["getClaimOffer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claims/{decisionId}/choice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose how my claim is settled
+         * @description Picks one of the offered options. Once chosen it is executed (a refund, store credit, a replacement) or, when the shop’s rules ask for it, checked by a person first. A choice is made once: choosing again answers 409 naming the first choice.
+         *
+         *     Requires a customer session token from POST /customer/sessions; customers see only their own orders.
+         */
+        post: operations["chooseClaimResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/orders/{orderId}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a parcel claim for a customer
+         * @description An agent files a claim (e.g. after a phone call), with a reason kept in the audit trail. Decided like a customer’s claim, without asking the customer to choose: the engine’s recommendation is taken, or a person reviews it.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["fileOpsParcelClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ops/refunds/rules": {
         parameters: {
             query?: never;
@@ -953,6 +1041,78 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/campaigns/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the campaign settings
+         * @description The shop’s replenishment cycles, win-back sequence, VIP tiers, suppression rules and attribution window, their version (0 while the shop has published none and the defaults apply) and who published them.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getCampaignSettings"];
+        /**
+         * Publish campaign settings
+         * @description Publishes `settings` as the next version, only if the shop is still at `expectedVersion`: nudges planned or sent from then on use them. Every version is kept, and the publication is in the audit trail (subject `policy` `campaigns`) with the settings it changed and the reason.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        put: operations["updateCampaignSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/campaigns/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview the coming nudges
+         * @description Who would be nudged from now (or `from`) over the next `days`, under the settings in effect: replenishments whose cycle ends, win-back steps falling due, each with the channel it would go out on, or the suppression reason (and every rule that applies). Decided with today’s facts: a case that closes before then changes the outcome. Nothing is sent or written.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["previewNudges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/campaigns/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get campaign results
+         * @description The nudges sent in the period and the orders they brought back: an order is attributed to the latest nudge sent to the customer before it, when placed within the attribution window; cancelled and wholly refunded orders are not. Conversion and revenue (net of refunds, per currency) in total and by campaign, product and tier.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getCampaignResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ops/delays": {
         parameters: {
             query?: never;
@@ -984,11 +1144,55 @@ export type paths = {
         };
         /**
          * Delay measures
-         * @description Over the orders placed in [`from`, `to`) (default: the 30 days before now; at most 366 days): how many were delayed (open or resolved delays), the share whose customer heard from us first, the time from detection to the first notice, and the delay rate per carrier and destination (delayed orders over the orders of the period that shipped or were delayed). Customer contacts are not recorded yet, so every notified order counts as told first.
+         * @description Over the orders placed in [`from`, `to`) (default: the 30 days before now; at most 366 days): how many were delayed (open or resolved delays), the share whose customer heard from us first, the time from detection to the first notice, and the delay rate per carrier and destination (delayed orders over the orders of the period that shipped or were delayed). A customer’s first contact is their own parcel claim or return request on the order, or a helpdesk ticket naming it (`receiveHelpdeskTicket`), while the order was late or on its way.
          *
          *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
          */
         get: operations["getDelayMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/helpdesk/{shopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a helpdesk ticket
+         * @description For the shop’s helpdesk (a webhook on ticket creation, or a small relay in front of it), signed like the generic webhook with the shop’s webhook secret. A ticket naming an order the delay flow watches, while that order is late or on its way, records when the customer first contacted the shop: the “told first” measure of `getDelayMetrics`. Only the earliest contact counts; repeats change nothing.
+         *
+         *     Authenticated by the storefront signature (HMAC with the shop webhook secret), not by a token.
+         */
+        post: operations["receiveHelpdeskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KPIs of a shop over a period
+         * @description Satisfaction against the 95% target, return rate and reasons, refund cycle time, first response and resolution time against SLA, delays told first, and nudges, over the UTC days from `from` to `to` (default: the 30 days before now; at most 366 days). The figures are sums of per-shop, per-day counters (state table `KPI#<shopId>` / `<YYYY-MM-DD>`, UTC) kept up to date from the events, so a partial first or last day counts whole, and a duration counts on the day its step ended. Each figure names in `drillDown` the ops operation and query that list the records behind it; `daily` carries the raw counters of every day for charts and CSV export.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getKpis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2151,6 +2355,17 @@ export type components = {
                 condition?: "as_new" | "used" | "damaged" | "defective" | "wrong_item" | "missing";
                 /** @description Set at inspection: false means written off */
                 restock?: boolean;
+                /** @description The restock on the storefront after inspection: its adjustment, or why it was not made */
+                restocked?: {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    at: string;
+                    /** @description Opaque id (storefront or platform generated) */
+                    adjustmentId?: string;
+                    skipped?: string;
+                };
             }[];
             /** @description The agent handling it: the first one who acted, or whom it was reassigned to */
             owner?: {
@@ -2746,10 +2961,10 @@ export type components = {
                 locale: string;
             };
             /**
-             * @description `awaiting_review` (manual review: an agent) or `awaiting_supervisor` (above the supervisor threshold)
+             * @description `awaiting_review` (manual review: an agent), `awaiting_supervisor` (above the supervisor threshold) or `awaiting_customer` (a parcel claim whose customer has not chosen yet; a person may still settle it)
              * @enum {string}
              */
-            status: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+            status: "awaiting_customer" | "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
             /** @description Pass as `expectedVersion` to decide only on what you saw */
             version: number;
             /**
@@ -2902,7 +3117,7 @@ export type components = {
                 locale: string;
             };
             /** @enum {string} */
-            status: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+            status: "awaiting_customer" | "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
             version: number;
             /**
              * Format: date-time
@@ -2944,7 +3159,14 @@ export type components = {
                     at: string;
                     providerRefundId?: string;
                     storeCreditId?: string;
+                    codeLastCharacters?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    creditExpiresAt?: string;
                     exchangeOrderId?: string;
+                    exchangeOrderNumber?: string;
                 };
                 notify?: {
                     /**
@@ -2954,7 +3176,14 @@ export type components = {
                     at: string;
                     providerRefundId?: string;
                     storeCreditId?: string;
+                    codeLastCharacters?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    creditExpiresAt?: string;
                     exchangeOrderId?: string;
+                    exchangeOrderNumber?: string;
                 };
                 resolve?: {
                     /**
@@ -2964,7 +3193,14 @@ export type components = {
                     at: string;
                     providerRefundId?: string;
                     storeCreditId?: string;
+                    codeLastCharacters?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    creditExpiresAt?: string;
                     exchangeOrderId?: string;
+                    exchangeOrderNumber?: string;
                 };
             };
             failure?: {
@@ -2987,9 +3223,9 @@ export type components = {
                 at: string;
                 action: string;
                 /** @enum {string} */
-                from?: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+                from?: "awaiting_customer" | "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
                 /** @enum {string} */
-                to: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+                to: "awaiting_customer" | "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
                 by: {
                     sub: string;
                     email?: string;
@@ -2998,9 +3234,41 @@ export type components = {
                 } | {
                     /** @enum {string} */
                     kind: "system";
+                } | {
+                    /** @enum {string} */
+                    kind: "customer";
+                    /** @description Opaque id (storefront or platform generated) */
+                    id: string;
                 };
                 reason?: string;
             }[];
+            parcelClaim?: {
+                /** @description Opaque id (storefront or platform generated) */
+                claimId: string;
+                /** @enum {string} */
+                source: "customer" | "ops" | "delay_ladder";
+                /** @description Opaque id (storefront or platform generated) */
+                delayId?: string;
+            };
+            offer?: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                expiresAt: string;
+                timerId: string;
+                choice?: {
+                    /** @enum {string} */
+                    kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                    /** @enum {string} */
+                    by: "customer" | "expiry";
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    at: string;
+                };
+            };
         };
         /** @description The refund engine’s decision: what the customer gets, the options offered, and every rule evaluated with its inputs */
         RefundDecision: {
@@ -3374,7 +3642,7 @@ export type components = {
                 /** @description Opaque id (storefront or platform generated) */
                 refundId: string;
                 /** @enum {string} */
-                status: "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+                status: "awaiting_customer" | "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
                 /**
                  * @description What is executed (the outcome), or the engine’s decision while a person has not decided
                  * @enum {string}
@@ -3393,6 +3661,105 @@ export type components = {
                  */
                 createdAt: string;
             }[];
+        };
+        ParcelClaimAccepted: {
+            /** @description Opaque id (storefront or platform generated) */
+            claimId: string;
+            /** @description The decision the engine will write for this claim */
+            decisionId: string;
+            /** @description Where to read the decision: the claim’s offer for a customer, the decision explanation for ops */
+            statusUrl: string;
+        };
+        FileParcelClaimRequest: {
+            /** @description The order number as the shop shows it; `#1001` and `1001` are the same */
+            orderNumber: string;
+            /** @enum {string} */
+            kind: "not_delivered" | "damaged_in_transit" | "wrong_item" | "missing_item";
+            /** @description The lines and units concerned (`lineId` of the order); absent: the whole parcel */
+            lines?: {
+                /** @description Opaque id (storefront or platform generated) */
+                lineId: string;
+                quantity: number;
+            }[];
+            comment?: string;
+            /** @description Photo URLs (damage, wrong item) */
+            photos?: string[];
+        };
+        /** @description A parcel claim’s decision as its customer sees it: the options, recommended first */
+        ClaimOffer: {
+            /** @description Opaque id (storefront or platform generated) */
+            decisionId: string;
+            orderNumber: string;
+            /** @enum {string} */
+            claimKind: "not_delivered" | "damaged_in_transit" | "wrong_item" | "missing_item";
+            /**
+             * @description `awaiting_customer` until a choice is made; then the decision’s progress
+             * @enum {string}
+             */
+            status: "awaiting_customer" | "awaiting_review" | "awaiting_supervisor" | "approved" | "completed" | "failed" | "denied";
+            options: {
+                /** @enum {string} */
+                kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                rank: number;
+                recommended: boolean;
+                /** @description What it gives back; absent for a replacement */
+                amount?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                /** @description Money: integer minor units and ISO 4217 currency */
+                bonus?: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                };
+                requiresItemBack: boolean;
+                why: string;
+            }[];
+            /**
+             * @description Applies when no choice is made by `expiresAt`
+             * @enum {string}
+             */
+            recommended?: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            expiresAt?: string;
+            /** @description The option taken, once chosen */
+            choice?: {
+                /** @enum {string} */
+                kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+                /** @enum {string} */
+                by: "customer" | "expiry";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+            };
+        };
+        ClaimChoice: {
+            /** @enum {string} */
+            kind: "full_refund" | "partial_refund" | "store_credit" | "keep_it" | "reship";
+        };
+        FileOpsParcelClaimRequest: {
+            /** @enum {string} */
+            kind: "not_delivered" | "damaged_in_transit" | "wrong_item" | "missing_item";
+            /** @description The lines and units concerned (`lineId` of the order); absent: the whole parcel */
+            lines?: {
+                /** @description Opaque id (storefront or platform generated) */
+                lineId: string;
+                quantity: number;
+            }[];
+            comment?: string;
+            /** @description Photo URLs (damage, wrong item) */
+            photos?: string[];
+            /** @description Why the agent files it (kept in the audit trail) */
+            reason: string;
         };
         /** @description A shop’s refund rules in effect, and who published them */
         RefundRulesVersion: {
@@ -3536,6 +3903,8 @@ export type components = {
                      *     ]
                      */
                     ranking: ("reship" | "store_credit" | "keep_it" | "refund")[];
+                    /** @default 7 */
+                    choiceDays: number;
                 };
             };
             /**
@@ -3690,6 +4059,8 @@ export type components = {
                      *     ]
                      */
                     ranking: ("reship" | "store_credit" | "keep_it" | "refund")[];
+                    /** @default 7 */
+                    choiceDays: number;
                 };
             };
             /** @description The `version` you read: publishing fails with 409 if another was published since */
@@ -3923,6 +4294,8 @@ export type components = {
                      *     ]
                      */
                     ranking: ("reship" | "store_credit" | "keep_it" | "refund")[];
+                    /** @default 7 */
+                    choiceDays: number;
                 };
             };
             /**
@@ -3930,6 +4303,475 @@ export type components = {
              * @default 100
              */
             orders: number;
+        };
+        /** @description A shop’s campaign settings in effect, and who published them */
+        CampaignSettingsVersion: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The published version in effect; 0: the defaults, never published. Pass as `expectedVersion` to publish the next one */
+            version: number;
+            /** @description Replenishment cycles, win-back, VIP tiers, suppression and attribution */
+            settings: {
+                version: number;
+                /** @default {} */
+                replenishment: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default [] */
+                    cycles: ({
+                        /** @description Opaque id (storefront or platform generated) */
+                        productId: string;
+                        days: number;
+                    } | {
+                        tag: string;
+                        days: number;
+                    })[];
+                    /** @default {} */
+                    learned: {
+                        /** @default true */
+                        enabled: boolean;
+                        /** @default 3 */
+                        minCustomerOrders: number;
+                        /** @default 10 */
+                        minProductIntervals: number;
+                    };
+                    discount?: {
+                        percent: number;
+                        /** @default 14 */
+                        expiresAfterDays: number;
+                    };
+                };
+                /** @default {} */
+                winback: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default 120 */
+                    afterDaysWithoutOrder: number;
+                    /**
+                     * @default [
+                     *       {
+                     *         "waitDays": 0
+                     *       },
+                     *       {
+                     *         "waitDays": 14,
+                     *         "discount": {
+                     *           "percent": 10,
+                     *           "expiresAfterDays": 14
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        waitDays: number;
+                        discount?: {
+                            percent: number;
+                            /** @default 14 */
+                            expiresAfterDays: number;
+                        };
+                    }[];
+                };
+                /** @default {} */
+                vip: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default 1 */
+                    pointsPerUnit: number;
+                    /** @default {} */
+                    pointsPerUnitByCurrency: {
+                        [key: string]: number;
+                    };
+                    windowDays?: number;
+                    /**
+                     * @default [
+                     *       {
+                     *         "id": "silver",
+                     *         "name": "Silver",
+                     *         "minPoints": 500,
+                     *         "benefits": {
+                     *           "discountPercent": 5,
+                     *           "birthdayMessage": false,
+                     *           "sms": false
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "gold",
+                     *         "name": "Gold",
+                     *         "minPoints": 1500,
+                     *         "benefits": {
+                     *           "discountPercent": 10,
+                     *           "birthdayMessage": true,
+                     *           "caseSlaHours": 24,
+                     *           "sms": false
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "platinum",
+                     *         "name": "Platinum",
+                     *         "minPoints": 5000,
+                     *         "benefits": {
+                     *           "discountPercent": 15,
+                     *           "birthdayMessage": true,
+                     *           "caseSlaHours": 8,
+                     *           "sms": true
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    tiers: {
+                        id: string;
+                        name: string;
+                        minPoints: number;
+                        /** @default {} */
+                        benefits: {
+                            /** @default 0 */
+                            discountPercent: number;
+                            /** @default false */
+                            birthdayMessage: boolean;
+                            caseSlaHours?: number;
+                            /** @default false */
+                            sms: boolean;
+                        };
+                    }[];
+                };
+                /** @default {} */
+                suppression: {
+                    /**
+                     * @default {
+                     *       "count": 2,
+                     *       "days": 14
+                     *     }
+                     */
+                    frequencyCap: {
+                        count: number;
+                        days: number;
+                    };
+                    /** @default 60 */
+                    lowScoreDays: number;
+                    quietHours?: {
+                        start: number;
+                        end: number;
+                    };
+                };
+                /** @default {} */
+                attribution: {
+                    /** @default 7 */
+                    windowDays: number;
+                };
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            publishedAt?: string;
+            /** @description The supervisor who published them */
+            publishedBy?: {
+                sub: string;
+                email?: string;
+                /** @enum {string} */
+                role: "viewer" | "agent" | "supervisor" | "admin";
+            };
+            /** @description Why they were published, as their publisher said */
+            reason?: string;
+        };
+        PublishCampaignSettingsRequest: {
+            /** @description The whole settings document, as GET answers it; defaults apply to omitted settings */
+            settings: {
+                version: number;
+                /** @default {} */
+                replenishment: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default [] */
+                    cycles: ({
+                        /** @description Opaque id (storefront or platform generated) */
+                        productId: string;
+                        days: number;
+                    } | {
+                        tag: string;
+                        days: number;
+                    })[];
+                    /** @default {} */
+                    learned: {
+                        /** @default true */
+                        enabled: boolean;
+                        /** @default 3 */
+                        minCustomerOrders: number;
+                        /** @default 10 */
+                        minProductIntervals: number;
+                    };
+                    discount?: {
+                        percent: number;
+                        /** @default 14 */
+                        expiresAfterDays: number;
+                    };
+                };
+                /** @default {} */
+                winback: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default 120 */
+                    afterDaysWithoutOrder: number;
+                    /**
+                     * @default [
+                     *       {
+                     *         "waitDays": 0
+                     *       },
+                     *       {
+                     *         "waitDays": 14,
+                     *         "discount": {
+                     *           "percent": 10,
+                     *           "expiresAfterDays": 14
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        waitDays: number;
+                        discount?: {
+                            percent: number;
+                            /** @default 14 */
+                            expiresAfterDays: number;
+                        };
+                    }[];
+                };
+                /** @default {} */
+                vip: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default 1 */
+                    pointsPerUnit: number;
+                    /** @default {} */
+                    pointsPerUnitByCurrency: {
+                        [key: string]: number;
+                    };
+                    windowDays?: number;
+                    /**
+                     * @default [
+                     *       {
+                     *         "id": "silver",
+                     *         "name": "Silver",
+                     *         "minPoints": 500,
+                     *         "benefits": {
+                     *           "discountPercent": 5,
+                     *           "birthdayMessage": false,
+                     *           "sms": false
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "gold",
+                     *         "name": "Gold",
+                     *         "minPoints": 1500,
+                     *         "benefits": {
+                     *           "discountPercent": 10,
+                     *           "birthdayMessage": true,
+                     *           "caseSlaHours": 24,
+                     *           "sms": false
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "platinum",
+                     *         "name": "Platinum",
+                     *         "minPoints": 5000,
+                     *         "benefits": {
+                     *           "discountPercent": 15,
+                     *           "birthdayMessage": true,
+                     *           "caseSlaHours": 8,
+                     *           "sms": true
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    tiers: {
+                        id: string;
+                        name: string;
+                        minPoints: number;
+                        /** @default {} */
+                        benefits: {
+                            /** @default 0 */
+                            discountPercent: number;
+                            /** @default false */
+                            birthdayMessage: boolean;
+                            caseSlaHours?: number;
+                            /** @default false */
+                            sms: boolean;
+                        };
+                    }[];
+                };
+                /** @default {} */
+                suppression: {
+                    /**
+                     * @default {
+                     *       "count": 2,
+                     *       "days": 14
+                     *     }
+                     */
+                    frequencyCap: {
+                        count: number;
+                        days: number;
+                    };
+                    /** @default 60 */
+                    lowScoreDays: number;
+                    quietHours?: {
+                        start: number;
+                        end: number;
+                    };
+                };
+                /** @default {} */
+                attribution: {
+                    /** @default 7 */
+                    windowDays: number;
+                };
+            };
+            /** @description The `version` you read: publishing fails with 409 if another was published since */
+            expectedVersion: number;
+            /** @description Why, for the audit trail */
+            reason: string;
+        };
+        NudgePreview: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            nudges: {
+                customerId: string;
+                /** @enum {string} */
+                kind: "repeat_purchase" | "replenishment" | "cross_sell" | "review_request" | "winback" | "tier_upgrade";
+                campaignId: string;
+                /** Format: date-time */
+                dueAt: string;
+                orderId?: string;
+                productId?: string;
+                /** @description Win-back step, from 0 */
+                step?: number;
+                cycle?: {
+                    days: number;
+                    /** @enum {string} */
+                    source: "customer_history" | "product_history" | "product" | "tag";
+                };
+                /** @enum {string} */
+                decision: "send" | "suppress";
+                /** @enum {string} */
+                channel?: "email" | "sms";
+                /**
+                 * Format: date-time
+                 * @description Later than dueAt when quiet hours hold it back
+                 */
+                sendAt?: string;
+                /** @enum {string} */
+                reason?: "no_marketing_consent" | "unsubscribed" | "frequency_cap" | "recent_purchase" | "open_return" | "open_refund" | "open_case" | "delivery_delayed" | "low_survey_score" | "tier_excluded" | "campaign_ended";
+                /** @description Every suppression rule that applies */
+                reasons?: ("no_marketing_consent" | "unsubscribed" | "frequency_cap" | "recent_purchase" | "open_return" | "open_refund" | "open_case" | "delivery_delayed" | "low_survey_score" | "tier_excluded" | "campaign_ended")[];
+            }[];
+            summary: {
+                toSend: number;
+                suppressed: number;
+                byReason: {
+                    no_marketing_consent?: number;
+                    unsubscribed?: number;
+                    frequency_cap?: number;
+                    recent_purchase?: number;
+                    open_return?: number;
+                    open_refund?: number;
+                    open_case?: number;
+                    delivery_delayed?: number;
+                    low_survey_score?: number;
+                    tier_excluded?: number;
+                    campaign_ended?: number;
+                };
+            };
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            basis: components["schemas"]["CampaignBasis"];
+        };
+        CampaignBasis: {
+            /** @description The shop’s latest orders read */
+            orders: number;
+            /** @description Customers of those orders */
+            customers: number;
+            /** @description True when the shop has more orders than were read: older history is not seen */
+            truncated: boolean;
+            /** @description Facts the computation could not read yet, so it assumed none */
+            notConsidered: string[];
+        };
+        CampaignResults: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            windowDays: number;
+            /** @description How orders are attributed */
+            rule: string;
+            totals: {
+                /** @description The campaign, product or tier id; `none` for nudges without one */
+                key: string;
+                sent: number;
+                /** @description Nudges with at least one attributed order */
+                converted: number;
+                /** @description converted / sent (0 when none sent) */
+                conversionRate: number;
+                orders: number;
+                /** @description Net of refunds, per currency */
+                revenue: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+            };
+            byCampaign: {
+                /** @description The campaign, product or tier id; `none` for nudges without one */
+                key: string;
+                sent: number;
+                /** @description Nudges with at least one attributed order */
+                converted: number;
+                /** @description converted / sent (0 when none sent) */
+                conversionRate: number;
+                orders: number;
+                /** @description Net of refunds, per currency */
+                revenue: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+            }[];
+            byProduct: {
+                /** @description The campaign, product or tier id; `none` for nudges without one */
+                key: string;
+                sent: number;
+                /** @description Nudges with at least one attributed order */
+                converted: number;
+                /** @description converted / sent (0 when none sent) */
+                conversionRate: number;
+                orders: number;
+                /** @description Net of refunds, per currency */
+                revenue: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+            }[];
+            byTier: {
+                /** @description The campaign, product or tier id; `none` for nudges without one */
+                key: string;
+                sent: number;
+                /** @description Nudges with at least one attributed order */
+                converted: number;
+                /** @description converted / sent (0 when none sent) */
+                conversionRate: number;
+                orders: number;
+                /** @description Net of refunds, per currency */
+                revenue: {
+                    /** @description Amount in the minor unit of the currency (e.g. cents) */
+                    amount: number;
+                    /** @description ISO 4217 currency code */
+                    currency: string;
+                }[];
+            }[];
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            basis: components["schemas"]["CampaignBasis"];
         };
         /** @description One page of results, in the requested order */
         DelayedOrderPage: {
@@ -3989,13 +4831,18 @@ export type components = {
             /** @description The latest delay message the customer got */
             lastNotice?: {
                 /** @enum {string} */
-                messageType: "delay_apology" | "delay_update" | "delay_choice";
+                messageType: "delay_apology" | "delay_update" | "delay_choice" | "delay_courtesy";
                 /**
                  * Format: date-time
                  * @description ISO 8601 date-time in UTC
                  */
                 at: string;
             };
+            /**
+             * Format: date-time
+             * @description When the customer first contacted the shop about the order (their parcel claim or return, a helpdesk ticket)
+             */
+            customerContactedAt?: string;
         };
         /** @description The measures of the delay flow over the orders placed in a period */
         DelayMetrics: {
@@ -4055,6 +4902,189 @@ export type components = {
                 /** @description delayed / shipped (4 decimals); null when none */
                 rate: number | null;
             }[];
+        };
+        HelpdeskTicketAck: {
+            /** @enum {string} */
+            status: "recorded" | "ignored";
+            /** @description Opaque id (storefront or platform generated) */
+            orderId?: string;
+            /** @description Why nothing was recorded */
+            detail?: string;
+        };
+        /** @description A ticket a customer opened in the shop’s helpdesk */
+        HelpdeskTicket: {
+            /** @description The helpdesk’s id of the ticket */
+            ticketId: string;
+            /**
+             * Format: date-time
+             * @description When the customer opened the ticket
+             */
+            createdAt: string;
+            /** @description The order the ticket is about, as the customer knows it (#1001 or 1001) */
+            orderNumber?: string;
+            /**
+             * Format: email
+             * @description The customer’s email: picks the order when two share a number
+             */
+            email?: string;
+        };
+        /** @description The service team’s KPIs over whole UTC days */
+        Kpis: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /**
+             * Format: date-time
+             * @description Start of the first UTC day counted
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the last UTC day counted (exclusive)
+             */
+            to: string;
+            satisfaction: {
+                /** @description CSAT surveys answered */
+                answered: number;
+                /** @description Answered with 4 or 5 */
+                satisfied: number;
+                /** @description A share from 0 to 1 (4 decimals); null when there is nothing to divide by */
+                share: number | null;
+                /** @description The target share of satisfied customers */
+                target: number;
+                /** @description share ≥ target; null when nothing was answered */
+                met: boolean | null;
+                drillDown: components["schemas"]["KpiDrillDown"];
+            };
+            returns: {
+                /** @description Orders placed */
+                orders: number;
+                /** @description Returns requested */
+                returns: number;
+                /** @description returns / orders placed in the period; null when no orders */
+                returnRate: number | null;
+                approved: number;
+                rejected: number;
+                resolved: number;
+                /** @description Most frequent first; a return with lines of two reasons counts for both */
+                byReason: {
+                    /** @enum {string} */
+                    reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "missing_parts" | "too_small" | "too_large" | "arrived_late" | "changed_mind" | "other";
+                    returns: number;
+                    /** @description Of the returns requested */
+                    share: number | null;
+                    drillDown: components["schemas"]["KpiDrillDown"];
+                }[];
+                drillDown: components["schemas"]["KpiDrillDown"];
+            };
+            refunds: {
+                /** @description Refunds issued */
+                issued: number;
+                /** @description Store credits issued */
+                storeCredits: number;
+                /** @description Refunds and credits whose start (return request or claim decision) is known */
+                measured: number;
+                /** @description From the return request or parcel claim to the money or credit going back */
+                averageCycleHours: number | null;
+                drillDown: components["schemas"]["KpiDrillDown"];
+            };
+            firstResponse: {
+                /** @description Return cases with a first response (approval or rejection) in the period */
+                count: number;
+                /** @description From the return request to the first response (approval or rejection), on average */
+                averageHours: number | null;
+                /** @description Of those, how many came by the case’s SLA due time (`deadlines.slaDueAt`) */
+                withinSla: number;
+                /** @description A share from 0 to 1 (4 decimals); null when there is nothing to divide by */
+                withinSlaShare: number | null;
+                drillDown: components["schemas"]["KpiDrillDown"];
+            };
+            resolution: {
+                /** @description Return cases with a resolution in the period */
+                count: number;
+                /** @description From the return request to the resolution, on average */
+                averageHours: number | null;
+                /** @description Of those, how many were resolved within the case’s SLA length (`deadlines.slaDueAt` − `createdAt`) counted from the parcel’s receipt, or from the request when nothing came back */
+                withinSla: number;
+                /** @description A share from 0 to 1 (4 decimals); null when there is nothing to divide by */
+                withinSlaShare: number | null;
+                drillDown: components["schemas"]["KpiDrillDown"];
+            };
+            delays: {
+                /** @description Delays detected */
+                detected: number;
+                /** @description Orders whose first delay was detected in the period */
+                delayedOrders: number;
+                /** @description Delayed orders whose customer got a delay notice (first notice in the period) */
+                toldFirst: number;
+                /** @description toldFirst / delayedOrders. Customer contacts are not recorded yet, so every notified order counts as told first */
+                toldFirstShare: number | null;
+                drillDown: components["schemas"]["KpiDrillDown"];
+            };
+            nudges: {
+                sent: number;
+                /** @description Orders attributed to a nudge; zero until the nudges capability reports them */
+                conversions: number;
+                /** @description A share from 0 to 1 (4 decimals); null when there is nothing to divide by */
+                conversionRate: number | null;
+                /** @description Per currency; empty until the nudges capability reports conversions */
+                revenue: {
+                    /** @description Minor units */
+                    amount: number;
+                    currency: string;
+                }[];
+                drillDown: components["schemas"]["KpiDrillDown"];
+            };
+            /** @description Every UTC day of the period, oldest first, with its raw counters */
+            daily: components["schemas"]["KpiDay"][];
+        };
+        /** @description Where to find the records behind a figure */
+        KpiDrillDown: {
+            /** @description The ops operation that lists the records behind the figure */
+            operationId: string;
+            /** @description Its query parameters */
+            query: {
+                [key: string]: string;
+            };
+        };
+        /** @description The raw counters of one UTC day, for charts and CSV export: durations are sums in seconds (`firstResponseSeconds` over `firstResponses`...), `reason_<reason>` counts returns per reason. */
+        KpiDay: {
+            /**
+             * Format: date
+             * @description UTC day
+             */
+            date: string;
+            ordersPlaced: number;
+            returnsRequested: number;
+            returnsApproved: number;
+            returnsRejected: number;
+            returnsResolved: number;
+            refundsIssued: number;
+            storeCreditsIssued: number;
+            refundCycles: number;
+            refundCycleSeconds: number;
+            firstResponses: number;
+            firstResponseSeconds: number;
+            firstResponsesWithinSla: number;
+            resolutions: number;
+            resolutionSeconds: number;
+            resolutionsWithinSla: number;
+            surveysAnswered: number;
+            surveysSatisfied: number;
+            delaysDetected: number;
+            delayedOrders: number;
+            delayedOrdersToldFirst: number;
+            nudgesSent: number;
+            nudgeConversions: number;
+            reason_damaged: number;
+            reason_defective: number;
+            reason_wrong_item: number;
+            reason_not_as_described: number;
+            reason_missing_parts: number;
+            reason_too_small: number;
+            reason_too_large: number;
+            reason_arrived_late: number;
+            reason_changed_mind: number;
+            reason_other: number;
         };
     };
     responses: never;
@@ -7310,6 +8340,353 @@ export interface operations {
             };
         };
     };
+    fileParcelClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileParcelClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description The claim is filed and will be decided */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParcelClaimAccepted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No order with this number was placed with the session’s email */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The order contradicts the claim: `errors` names each line (`body.lines[i].lineId` not on the order, `.quantity` above what was ordered) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getClaimOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `decisionId` the claim was accepted with */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim’s offer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOffer"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No claim decision with this id belongs to the session’s email (or it is not decided yet) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    chooseClaimResolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `decisionId` the claim was accepted with */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimChoice"];
+            };
+        };
+        responses: {
+            /** @description The claim’s offer after the choice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOffer"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No claim decision with this id belongs to the session’s email */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A choice was already made (named), the offer expired, or a person settled the claim */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `body.kind` is not one of the options offered */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    fileOpsParcelClaim: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque id (storefront or platform generated) */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileOpsParcelClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description The claim is filed and will be decided */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParcelClaimAccepted"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No order with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The order contradicts the claim: `errors` names each line */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getRefundRules: {
         parameters: {
             query: {
@@ -7540,6 +8917,281 @@ export interface operations {
             };
         };
     };
+    getCampaignSettings: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSettingsVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateCampaignSettings: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCampaignSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The settings published, now in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSettingsVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.settings.vip.tiers.1.minPoints` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Publishing campaign settings needs the supervisor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another version was published since `expectedVersion`: read the settings again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    previewNudges: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Start of the period (default: now) */
+                from?: string;
+                /** @description Length of the period in days (1 to 31, default 7) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The nudges due in the period, sent or suppressed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgePreview"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCampaignResults: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Nudges sent at or after (default: 30 days before `to`) */
+                from?: string;
+                /** @description Nudges sent before (default: now) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Conversion and revenue of the nudges sent in the period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResults"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listDelayedOrders: {
         parameters: {
             query: {
@@ -7634,6 +9286,171 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DelayMetrics"];
+                };
+            };
+            /** @description `from` is not before `to`, or the period is longer than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    receiveHelpdeskTicket: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the shop’s webhook secret, as for the generic webhook */
+                "x-aftersales-signature": string;
+            };
+            path: {
+                /** @description Platform id of the shop (tenant) */
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HelpdeskTicket"];
+            };
+        };
+        responses: {
+            /** @description The first contact about the order was recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpdeskTicketAck"];
+                };
+            };
+            /** @description Authentic, nothing to record: no order number, no such order, the order is not watched or late, or an earlier contact is known */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpdeskTicketAck"];
+                };
+            };
+            /** @description Invalid body: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown shop, or a missing, expired or forged signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The order’s delay watch changed at the same moment: retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getKpis: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Start of the period (UTC); its day counts whole */
+                from?: string;
+                /** @description End of the period (UTC, exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The KPIs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpis"];
                 };
             };
             /** @description `from` is not before `to`, or the period is longer than 366 days */

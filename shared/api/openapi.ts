@@ -21,7 +21,9 @@ export const tags = [
   { name: 'Returns', description: 'Customers request returns of their orders, decided by the shop’s return policy, and follow them' },
   { name: 'Refunds', description: 'Refund decisions: the review queue, approvals and overrides with a reason, the explanation of each decision, the money ledger of an order, and the shop’s refund rules' },
   { name: 'Delays', description: 'Late orders: the orders with an open delay, and whether customers heard from us first' },
+  { name: 'Campaigns', description: 'Repeat-purchase nudges, win-back and VIP tiers: the shop’s campaign settings, a preview of the coming nudges and the results they brought back' },
   { name: 'Surveys', description: 'Satisfaction surveys after resolved returns, cases and delays: the answer behind the link, and the responses for ops' },
+  { name: 'KPIs', description: 'The service team’s figures over a period (satisfaction, returns, refunds, response and resolution times, delays, nudges), each with the operation listing the records behind it' },
 ] as const;
 
 function accessNote(route: Route): string {

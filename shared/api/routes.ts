@@ -2,9 +2,12 @@
 // document (`npm run openapi`), request validation (`parseRequest`), the TypeScript types and the
 // typed client derive from these.
 import type { Route } from './define.ts';
+import { getCampaignResults, getCampaignSettings, previewNudges, updateCampaignSettings } from './routes/campaigns.ts';
+import { chooseClaimResolution, fileOpsParcelClaim, fileParcelClaim, getClaimOffer } from './routes/claims.ts';
 import { createCustomerSession, getCustomerOrder } from './routes/customer.ts';
 import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listDeadLetters, redriveDeadLetter } from './routes/dead-letters.ts';
-import { getDelayMetrics, listDelayedOrders } from './routes/delays.ts';
+import { getDelayMetrics, listDelayedOrders, receiveHelpdeskTicket } from './routes/delays.ts';
+import { getKpis } from './routes/kpis.ts';
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
@@ -16,9 +19,12 @@ import { approveReturn, createReturn, getReturn, getReturnCase, listReturns, rea
 import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from './routes/surveys.ts';
 import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from './routes/webhooks.ts';
 
+export * from './routes/campaigns.ts';
+export * from './routes/claims.ts';
 export * from './routes/customer.ts';
 export * from './routes/dead-letters.ts';
 export * from './routes/delays.ts';
+export * from './routes/kpis.ts';
 export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
@@ -76,9 +82,19 @@ export const routes: readonly Route[] = Object.freeze([
   decideRefund,
   getOrderLedger,
   getDecisionExplanation,
+  fileParcelClaim,
+  getClaimOffer,
+  chooseClaimResolution,
+  fileOpsParcelClaim,
   getRefundRules,
   updateRefundRules,
   dryRunRefundRules,
+  getCampaignSettings,
+  updateCampaignSettings,
+  previewNudges,
+  getCampaignResults,
   listDelayedOrders,
   getDelayMetrics,
+  receiveHelpdeskTicket,
+  getKpis,
 ]);

@@ -24,7 +24,7 @@ export interface FiredTimer {
   timerId: string;
 }
 
-export type IgnoredWhy = 'unknown_timer' | 'already_fired' | 'not_due' | 'no_longer_applies' | 'already_detected' | 'superseded_step';
+export type IgnoredWhy = 'unknown_timer' | 'already_fired' | 'not_due' | 'no_longer_applies' | 'already_detected' | 'superseded_step' | 'already_offered';
 
 export type TimerOutcome =
   | { outcome: 'ignored'; why: IgnoredWhy; watch: DelayWatch }

@@ -1,11 +1,12 @@
 // The delay flow in two calls, one per trigger, each returning everything one conditional write
 // needs: the next watch, the timers to set and cancel (one TimersRequested), the DelayDetected
-// and DelayResolved details, the customer messages (NotificationRequested), and a due ladder step
-// or courtesy discount. Handlers load the order state and the watch, call one of these and write
+// and DelayResolved details, the customer messages (NotificationRequested), a due ladder step (an
+// offer_choice step files a ParcelClaimFiled) or courtesy discount (the handler creates the code). Handlers load the order state and the watch, call one of these and write
 // the result in one transaction with the outbox.
 import type { TimerSpec } from '../events/timers.ts';
 import type { OrderState } from '../ingest/order-state.ts';
 import type { NormalizedFulfillment } from '../storefronts/normalized.ts';
+import { fileChoiceClaim, type ParcelClaimFiledDetail } from './choice-claim.ts';
 import { customerMessageFor, type DelayMessage, type MessageContext, type MessageTrigger } from './customer-message.ts';
 import { newWatch, planTimers, refreshWatch, sameWatch } from './deadlines.ts';
 import { onOrderProgress, onTimerFired, onTrackingUpdate, type Detected, type DelayResolvedDetail, type FiredTimer, type IgnoredWhy } from './detection.ts';
@@ -21,6 +22,8 @@ export interface DelayStep {
   resolved: DelayResolvedDetail[];
   messages: DelayMessage[];
   ladder?: { step: number; action: LadderStep };
+  /** The parcel claim an offer_choice step files (once per order, recorded on the watch). */
+  claim?: ParcelClaimFiledDetail;
   /** The courtesy discount to give now (recorded on the watch: at most once per order). */
   courtesy?: CompensationSettings;
   /** Why a fired timer changed nothing. */
@@ -29,7 +32,7 @@ export interface DelayStep {
 
 /** Whether anything must be written: a changed watch or something to publish. */
 export const hasEffects = (step: DelayStep, previous: DelayWatch | undefined): boolean =>
-  step.watch !== previous || step.set.length + step.cancel.length + step.detected.length + step.resolved.length + step.messages.length > 0 || step.courtesy !== undefined;
+  step.watch !== previous || step.set.length + step.cancel.length + step.detected.length + step.resolved.length + step.messages.length > 0 || step.courtesy !== undefined || step.claim !== undefined;
 
 function tell(watch: DelayWatch, state: OrderState, triggers: MessageTrigger[], context: MessageContext): { watch: DelayWatch; messages: DelayMessage[] } {
   const messages: DelayMessage[] = [];
@@ -83,6 +86,12 @@ export function onTimer(previous: DelayWatch, state: OrderState, timer: FiredTim
       return { ...base, watch: told.watch, detected: [{ delay: outcome.delay, detail: outcome.detail }], messages: told.messages };
     }
     case 'ladder': {
+      const ladder = { step: outcome.step, action: outcome.action };
+      if (outcome.action.action === 'offer_choice') {
+        // The refund engine decides the claim and sends the customer the options.
+        const filed = fileChoiceClaim(watch, state, { step: outcome.step, choices: outcome.action.choices }, context.now);
+        return filed ? { ...base, watch: filed.watch, detected: [], messages: [], ladder, claim: filed.claim } : { ...base, watch, detected: [], messages: [], ignored: 'already_offered' };
+      }
       const told = tell(watch, state, [{ kind: 'ladder', step: outcome.step, action: outcome.action }], context);
       return { ...base, watch: told.watch, detected: [], messages: told.messages, ladder: { step: outcome.step, action: outcome.action } };
     }

@@ -140,7 +140,7 @@ export function openDelayDigest(delays: readonly DelayFact[]): OpenDelayDigest {
 }
 
 /** The facts of a watch's delays: a delay's notification is its own notice, else the first notice after it was detected. */
-export function delayFactsOf(watch: DelayWatch, firstCustomerContactAt?: string): DelayFact[] {
+export function delayFactsOf(watch: DelayWatch, firstCustomerContactAt: string | undefined = watch.firstCustomerContactAt): DelayFact[] {
   return watch.delays.map((delay) => {
     const own = watch.notices.find((n) => n.delayId === delay.delayId);
     const after = watch.notices.find((n) => ms(n.at) >= ms(delay.detectedAt));

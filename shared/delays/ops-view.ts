@@ -17,6 +17,7 @@ export interface DelayedOrderView {
   customerNotified: boolean;
   customerNotifiedAt?: string;
   lastNotice?: { messageType: DelayWatch['notices'][number]['messageType']; at: string };
+  customerContactedAt?: string;
 }
 
 const ms = (iso: string) => Date.parse(iso);
@@ -44,6 +45,7 @@ export function delayedOrderView(watch: DelayWatch): DelayedOrderView {
     customerNotified: notices.length > 0,
     ...(notices[0] ? { customerNotifiedAt: notices[0].at } : {}),
     ...(last ? { lastNotice: { messageType: last.messageType, at: last.at } } : {}),
+    ...(watch.firstCustomerContactAt ? { customerContactedAt: watch.firstCustomerContactAt } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CountryCode } from '../events/common.ts';
 import { DelayReason, DelaySeverity } from '../events/delays.ts';
+import { DiscountValue } from '../storefronts/discount-port.ts';
 
 const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD, in the shop time zone');
 const CarrierCode = z.string().regex(/^[a-z0-9_-]{1,40}$/).describe('Lowercase carrier code, as on shipments: ups, dhl_express, colissimo...');
@@ -65,6 +66,15 @@ export const SeveritySettings = z.object({
 export const LadderChoice = z.enum(['refund', 'reship']);
 export type LadderChoice = z.infer<typeof LadderChoice>;
 
+/**
+ * What a ladder step does: `reassure` tells the customer again (an update when the expected date
+ * moved, else nothing new); `offer_choice` files a parcel claim (ParcelClaimFiled, source
+ * delay_ladder) that the refund engine decides, offering the customer a refund or a new parcel,
+ * at most once per order.
+ */
+export const LadderAction = z.enum(['reassure', 'offer_choice']);
+export type LadderAction = z.infer<typeof LadderAction>;
+
 export const LadderStep = z.discriminatedUnion('action', [
   z.object({ afterDays: z.int().min(1).max(365), action: z.literal('reassure') }),
   z.object({
@@ -80,10 +90,12 @@ export const LadderStep = z.discriminatedUnion('action', [
 ]);
 export type LadderStep = z.infer<typeof LadderStep>;
 
+/** A personal discount code (one use) created on the storefront when an order is this late, at most once per order. */
 export const CompensationSettings = z.object({
   afterDays: z.int().min(1).max(365).describe('Calendar days past the original deliver-by'),
-  discountCode: z.string().regex(/^[A-Za-z0-9_-]{3,40}$/, 'letters, digits, dashes and underscores (3 to 40)'),
-  discountText: z.string().trim().min(1).max(80).optional().describe("The discount in words, e.g. '10% off your next order'"),
+  discount: DiscountValue.describe("What the code takes off the customer's next order: {type: 'percent', percent} or {type: 'fixed_amount', amount}"),
+  validDays: z.int().min(1).max(365).default(60).describe('The code expires this many days after it is given'),
+  codePrefix: z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'letters and digits (1 to 12)').default('Sorry').describe('The code starts with it'),
 });
 export type CompensationSettings = z.infer<typeof CompensationSettings>;
 
@@ -115,6 +127,9 @@ export const DelaySettings = z
       const previous = settings.ladder[index - 1];
       if (previous && step.afterDays <= previous.afterDays) ctx.addIssue({ code: 'custom', path: ['ladder', index, 'afterDays'], message: 'ladder days must be increasing' });
     });
+    if (settings.ladder.filter((step) => step.action === 'offer_choice').length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['ladder'], message: 'offer_choice may appear once: the choice is offered once per order' });
+    }
     if (new Set(settings.businessDays).size !== settings.businessDays.length) ctx.addIssue({ code: 'custom', path: ['businessDays'], message: 'a weekday is listed twice' });
   });
 export type DelaySettings = z.output<typeof DelaySettings>;

@@ -51,7 +51,7 @@ export const WatchDelay = z.object({
 });
 export type WatchDelay = z.infer<typeof WatchDelay>;
 
-export const DelayMessageType = z.enum(['delay_apology', 'delay_update', 'delay_choice']);
+export const DelayMessageType = z.enum(['delay_apology', 'delay_update', 'delay_choice', 'delay_courtesy']);
 export type DelayMessageType = z.infer<typeof DelayMessageType>;
 
 export const WatchNotice = z.object({
@@ -89,6 +89,13 @@ export const DelayWatch = z.object({
   delays: z.array(WatchDelay).max(100),
   notices: z.array(WatchNotice).max(50),
   compensatedAt: IsoDateTime.optional(),
+  /** The courtesy discount code given (with compensatedAt); absent when the shop has no discount service. */
+  courtesyDiscount: z.object({ discountId: EntityId, code: z.string().max(40) }).optional(),
+  /** The parcel claim an offer_choice ladder step filed: once per order. */
+  choiceClaim: z.object({ claimId: EntityId, step: z.int().positive(), delayId: EntityId, filedAt: IsoDateTime }).optional(),
+  /** When the customer first contacted the shop about the order while it was watched: the "told first" measure. */
+  firstCustomerContactAt: IsoDateTime.optional(),
+  firstCustomerContactBy: z.enum(['parcel_claim', 'return_request', 'helpdesk']).optional(),
   updatedAt: IsoDateTime,
 });
 export type DelayWatch = z.infer<typeof DelayWatch>;

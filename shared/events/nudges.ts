@@ -13,11 +13,14 @@ export const NudgeSuppressionReason = z.enum([
   'frequency_cap',
   'recent_purchase',
   'open_return',
+  'open_refund',
   'open_case',
   'delivery_delayed',
+  'low_survey_score',
   'tier_excluded',
   'campaign_ended',
 ]);
+export type NudgeSuppressionReason = z.infer<typeof NudgeSuppressionReason>;
 
 /** A loyalty tier as the shop configures it: a slug and its rank (0 = entry tier). */
 export const Tier = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/), rank: z.int().nonnegative().max(100) });

@@ -139,6 +139,18 @@ export const ReturnShipped = defineEvent({
   example: { ...ex, occurredAt: '2024-05-12T15:20:00Z', tracking: { carrier: { code: 'usps' }, trackingNumber: '9400100000000000000000' } },
 });
 
+// Its own event rather than a status on ReturnShipped: ReturnShipped is the parcel's first scan,
+// once per return; delivery is later news, and only the refund engine (timing `carrier_delivery`)
+// listens for it, so the other ReturnShipped consumers need not filter it out.
+export const ReturnDelivered = defineEvent({
+  source: eventSource.returns,
+  detailType: 'ReturnDelivered',
+  version: 1,
+  description: 'The carrier reports the return parcel delivered to the shop (before anyone records the receipt). Shops whose refund rules refund at carrier delivery refund then.',
+  detail: { ...returnRef, tracking: Tracking.optional(), deliveredAt: IsoDateTime.describe('When the carrier says it delivered') },
+  example: { ...ex, occurredAt: '2024-05-14T16:05:00Z', tracking: { carrier: { code: 'usps' }, trackingNumber: '9400100000000000000000' }, deliveredAt: '2024-05-14T16:00:00Z' },
+});
+
 export const ReturnReceived = defineEvent({
   source: eventSource.returns,
   detailType: 'ReturnReceived',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { EntityId, IsoDateTime, relatedIds } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 
-export const TimerKind = z.enum(['ship_by', 'deliver_by', 'tracking_stalled', 'return_reminder', 'return_expiry', 'nudge', 'winback', 'survey']);
+export const TimerKind = z.enum(['ship_by', 'deliver_by', 'tracking_stalled', 'return_reminder', 'return_expiry', 'nudge', 'winback', 'survey', 'claim_offer']);
 export type TimerKind = z.infer<typeof TimerKind>;
 
 /** What the timer is about; at least one is set. They put the event on those entities' timelines. */

@@ -45,6 +45,8 @@ export interface SenderPorts {
   deferUntil(request: NotificationRequest, until: string): Promise<void>;
   /** Links that carry a signed token (unsubscribe, preferences), built by the handler. */
   links(request: NotificationRequest, channel: 'email' | 'sms', address: string): { unsubscribeUrl?: string; preferencesUrl?: string };
+  /** Secrets the message shows but the request must not carry on the bus (a gift card's code), read at render time. */
+  secretTemplateData?(request: NotificationRequest): Promise<Record<string, unknown>>;
 }
 
 /** How long one attempt owns its deduplication key before another worker may take over. */
@@ -138,7 +140,8 @@ async function send(
   };
   let rendered;
   try {
-    rendered = renderMessage(template, withShopLinks(request.templateData, settings), context, { ...links, channel: decision.channel });
+    const secrets = (await ports.secretTemplateData?.(request)) ?? {};
+    rendered = renderMessage(template, withShopLinks({ ...request.templateData, ...secrets }, settings), context, { ...links, channel: decision.channel });
   } catch (error) {
     if (error instanceof TemplateVariablesError) return fail('invalid_template_data', error.message, decision.channel);
     throw error;

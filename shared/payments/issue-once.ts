@@ -31,7 +31,7 @@ export async function issueRefundOnce(port: PaymentPort, request: RefundRequest,
     }
     let found: LookupResult;
     try {
-      found = await port.lookup({ shopId: request.shopId, key: request.key });
+      found = await port.lookup({ shopId: request.shopId, key: request.key, orderId: request.orderId });
     } catch (error) {
       if (error instanceof PaymentTimeoutError || error instanceof PaymentProviderError) {
         return { status: 'unknown', refundCalls, resolvedByLookup: false, reason: `the refund timed out and the lookup failed: ${error.message}` };

@@ -35,8 +35,8 @@ export type LookupResult = RefundResult | { status: 'not_found' };
 export interface PaymentPort {
   /** Refunds under `request.key`; the same key answers the first refund's result, never a second refund. */
   refund(request: RefundRequest): Promise<RefundResult>;
-  /** What happened under `key`: the refund's result, or `not_found` when the provider never recorded it. */
-  lookup(request: { shopId: string; key: string }): Promise<LookupResult>;
+  /** What happened under `key`: the refund's result, or `not_found` when the provider never recorded it. `orderId` for providers that keep refunds on the order (Shopify). */
+  lookup(request: { shopId: string; key: string; orderId?: string }): Promise<LookupResult>;
 }
 
 /** No answer in time: the refund may or may not have been made. Resolve it with `lookup`, never by paying again under a new key. */

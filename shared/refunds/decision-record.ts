@@ -3,6 +3,8 @@
 // `version` so the store writes conditionally: of two reviewers acting on the same version, one wins.
 //
 //   awaiting_review | awaiting_supervisor -> approved | denied   (an agent or supervisor, with a reason)
+//   awaiting_customer -> approved | awaiting_review | awaiting_supervisor   (the customer picks an option,
+//                        or the recommended one applies when the offer expires; claim-offer.ts)
 //   approved -> completed   (money moved, customer told, return resolved: the saga's steps)
 //   approved -> failed      (the provider declined, or a step cannot be done: visible to ops)
 //   failed -> approved      (a supervisor retries it, with a reason)
@@ -11,7 +13,7 @@ import { roles, type Role } from '../api/define.ts';
 import { CustomerRef, EntityId, IsoDateTime, Money } from '../events/common.ts';
 import { Decision, ResolutionKind } from './decision.ts';
 
-export const DecisionStatus = z.enum(['awaiting_review', 'awaiting_supervisor', 'approved', 'completed', 'failed', 'denied']);
+export const DecisionStatus = z.enum(['awaiting_customer', 'awaiting_review', 'awaiting_supervisor', 'approved', 'completed', 'failed', 'denied']);
 export type DecisionStatus = z.infer<typeof DecisionStatus>;
 
 /** The saga's named steps, in order. */
@@ -26,11 +28,20 @@ export const DecisionHistoryEntry = z.object({
   action: z.string().max(50),
   from: DecisionStatus.optional(),
   to: DecisionStatus,
-  by: z.union([Reviewer, z.object({ kind: z.literal('system') })]),
+  by: z.union([Reviewer, z.object({ kind: z.literal('system') }), z.object({ kind: z.literal('customer'), id: EntityId })]),
   reason: z.string().max(1000).optional(),
 });
 
-export const StepRecord = z.object({ at: IsoDateTime, providerRefundId: z.string().max(200).optional(), storeCreditId: z.string().max(200).optional(), exchangeOrderId: z.string().max(200).optional() });
+export const StepRecord = z.object({
+  at: IsoDateTime,
+  providerRefundId: z.string().max(200).optional(),
+  storeCreditId: z.string().max(200).optional(),
+  /** Store credit: a gift card's last characters and expiry (never its code). */
+  codeLastCharacters: z.string().max(4).optional(),
+  creditExpiresAt: IsoDateTime.optional(),
+  exchangeOrderId: z.string().max(200).optional(),
+  exchangeOrderNumber: z.string().max(50).optional(),
+});
 
 export const DecisionRecord = z.object({
   decisionId: EntityId,
@@ -51,6 +62,16 @@ export const DecisionRecord = z.object({
   steps: z.object({ money: StepRecord.optional(), notify: StepRecord.optional(), resolve: StepRecord.optional() }),
   failure: z.object({ step: z.enum(sagaSteps), code: z.string().max(100), message: z.string().max(500), retryable: z.boolean(), at: IsoDateTime }).optional(),
   history: z.array(DecisionHistoryEntry),
+  /** Parcel claims: who filed it (the delay ladder names its delay). */
+  parcelClaim: z.object({ claimId: EntityId, source: z.enum(['customer', 'ops', 'delay_ladder']), delayId: EntityId.optional() }).optional(),
+  /** The customer's choice among the options (claim-offer.ts): until when, its timer, and the pick once made. */
+  offer: z
+    .object({
+      expiresAt: IsoDateTime,
+      timerId: z.string().max(64),
+      choice: z.object({ kind: ResolutionKind, by: z.enum(['customer', 'expiry']), at: IsoDateTime }).optional(),
+    })
+    .optional(),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;
 
@@ -106,9 +127,10 @@ const atLeast = (role: Role, needed: Role) => roles.indexOf(role) >= roles.index
 /** A person acts on a decision: approve what the engine proposed, choose another resolution, deny, or retry a failed one. */
 export function reviewDecision(record: DecisionRecord, reviewer: Reviewer, review: ReviewAction & { reason: string }, now: Date): ReviewResult {
   if (!review.reason.trim()) return { ok: false, status: 400, message: 'a reason is required' };
-  const waiting = record.status === 'awaiting_review' || record.status === 'awaiting_supervisor';
+  // A person may settle a decision the customer has not chosen on yet (the recommended option applies).
+  const waiting = record.status === 'awaiting_review' || record.status === 'awaiting_supervisor' || record.status === 'awaiting_customer';
   if (review.action === 'retry' ? record.status !== 'failed' : !waiting) return { ok: false, status: 409, message: `cannot ${review.action} a decision that is ${record.status}` };
-  const needed: Role = record.status === 'awaiting_supervisor' || review.action === 'retry' || review.action === 'override' ? 'supervisor' : 'agent';
+  const needed: Role = record.status === 'awaiting_supervisor' || (record.status === 'awaiting_customer' && record.decision.needsSupervisor) || review.action === 'retry' || review.action === 'override' ? 'supervisor' : 'agent';
   if (!atLeast(reviewer.role, needed)) return { ok: false, status: 403, message: `${review.action} of a decision that is ${record.status} needs a ${needed}` };
 
   const { decision } = record;
@@ -116,7 +138,8 @@ export function reviewDecision(record: DecisionRecord, reviewer: Reviewer, revie
   let to: DecisionStatus = 'approved';
   if (review.action === 'deny') to = 'denied';
   if (review.action === 'approve') {
-    const kind = decision.kind === 'manual_review' ? decision.proposedKind : outcome?.kind;
+    const engineKind = ResolutionKind.safeParse(decision.kind);
+    const kind = decision.kind === 'manual_review' ? decision.proposedKind : (outcome?.kind ?? (engineKind.success ? engineKind.data : undefined));
     if (!kind) return { ok: false, status: 409, message: 'the engine proposed no resolution: override it with one' };
     outcome = outcomeOf(decision, kind);
   }

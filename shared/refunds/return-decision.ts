@@ -1,8 +1,9 @@
 // The refund decision of a return: the engine decides from the case, the order, its ledger, the
 // customer's history and the shop's rules; the record and its RefundDecided event are what the
 // decide step writes, once per return (the decision id is the return's). Pure. A return is decided
-// at inspection, or already at the carrier's first scan when the shop's rules refund at label scan
-// and the engine can decide without a person (otherwise it waits for the inspection).
+// at inspection, or earlier, at the carrier's first scan or at its delivery to the shop, when the
+// shop's rules refund at that moment and the engine can decide without a person (otherwise it waits
+// for the inspection).
 import type { CustomerRef } from '../events/common.ts';
 import { RefundDecided } from '../events/refunds.ts';
 import type { ReturnCase } from '../returns/case.ts';
@@ -18,6 +19,8 @@ import type { RefundRules } from './rules.ts';
 
 export const decisionIdOfReturn = (returnId: string) => `dec_${returnId}`;
 
+export type ReturnMoment = 'label_scan' | 'carrier_delivery' | 'inspection';
+
 export interface ReturnDecisionInput {
   returnCase: ReturnCase;
   order: NormalizedOrder;
@@ -27,8 +30,8 @@ export interface ReturnDecisionInput {
   returnPolicy: ReturnPolicy;
   now: Date;
   eventId: string;
-  /** The moment of the return: its first carrier scan, or its inspection (default). */
-  at?: 'label_scan' | 'inspection';
+  /** The moment of the return: its first carrier scan, the carrier's delivery to the shop, or its inspection (default). */
+  at?: ReturnMoment;
 }
 
 /** What the engine decides the return's refund from; undefined when nothing is refunded (every line exchanged). */
@@ -51,11 +54,13 @@ export function returnRefundInput(input: Omit<ReturnDecisionInput, 'eventId'>): 
 /** The decision, its record and RefundDecided; undefined when nothing is refunded (every line exchanged). */
 export function decideReturnRefund(input: ReturnDecisionInput): { record: DecisionRecord; events: OutboxEvent[] } | undefined {
   const { returnCase, now } = input;
-  if (input.at === 'label_scan' && input.rules.timing.refundAt !== 'label_scan') return undefined;
+  // Before inspection only at the one moment the rules name, and only if the engine then refunds early.
+  const early = input.at === 'label_scan' || input.at === 'carrier_delivery' ? input.at : undefined;
+  if (early && input.rules.timing.refundAt !== early) return undefined;
   const refundInput = returnRefundInput(input);
   if (!refundInput) return undefined;
   const decision = decideRefund(refundInput);
-  if (input.at === 'label_scan' && decision.timing.refundAt !== 'label_scan') return undefined;
+  if (early && decision.timing.refundAt !== early) return undefined;
   const customer: CustomerRef = returnCase.customer;
   const record = newDecisionRecord(decision, { shopId: returnCase.shopId, customer, orderNumber: returnCase.orderNumber, now });
   const money = (moneyResolutions as readonly string[]).includes(decision.kind);

@@ -118,6 +118,8 @@ export const RefundRules = z
         offerChoice: z.boolean().default(true),
         /** Resolutions in the order they are recommended; one not listed is never offered. */
         ranking: z.array(OfferChoice).min(1).max(OfferChoice.options.length).default(['reship', 'store_credit', 'keep_it', 'refund']),
+        /** Days a customer has to pick a parcel claim's option; then the recommended one applies. */
+        choiceDays: z.int().min(1).max(60).default(7),
       })
       .prefault({}),
   })

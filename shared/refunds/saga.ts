@@ -2,9 +2,11 @@
 // (conditional on its version) with what it announces, so a retry resumes at the first step not
 // done and never repeats one.
 //   money:   hold the amount in the ledger, refund it once through the provider (a timeout is
-//            resolved by asking the provider), confirm; or credit the account. A decline releases
-//            the hold and fails the decision (RefundFailed), visible to ops, who may retry it.
-//   notify:  the customer's message (refund issued, or store credit issued).
+//            resolved by asking the provider), confirm; or issue store credit once the same way
+//            (saga-settlements.ts). A decline releases the hold and fails the decision
+//            (RefundFailed), visible to ops, who may retry it. A reship places a free
+//            replacement order through the storefront instead.
+//   notify:  the customer's message (refund issued, store credit issued with its code, replacement on its way).
 //   resolve: the return is resolved with the refund or credit.
 import type { EntryOutcome, EntryRef, MovementOutcome } from '../adapters/refund-ledger-store.ts';
 import type { Money } from '../events/common.ts';
@@ -12,9 +14,12 @@ import type { OutboxEvent } from '../returns/messages.ts';
 import type { IssueOutcome } from '../payments/issue-once.ts';
 import { PaymentsNotConfiguredError } from '../payments/payment-port.ts';
 import { completeStep, failRecord, nextStep, type DecisionRecord, type SagaStep } from './decision-record.ts';
-import { ledgerAmount, refundFailed, refundIssued, settlementMessage, storeCreditIdOf, storeCreditIssued } from './saga-events.ts';
+import { ledgerAmount, refundFailed, refundIssued, settlementMessage } from './saga-events.ts';
+import { issueStoreCredit, placeReplacement, RefundOutcomeUnknownError, type SettlementPorts, type StepContext } from './saga-settlements.ts';
 
-export interface SagaPorts {
+export { RefundOutcomeUnknownError } from './saga-settlements.ts';
+
+export interface SagaPorts extends SettlementPorts {
   ledger: {
     reserve(movement: { shopId: string; orderId: string; kind: 'refund' | 'store_credit'; key: string; amount: Money; decisionId?: string; reason?: string }): Promise<MovementOutcome>;
     confirm(ref: EntryRef, details?: { providerRefundId?: string }): Promise<EntryOutcome>;
@@ -31,9 +36,6 @@ export interface SagaPorts {
   newId(): string;
 }
 
-/** The provider could not tell whether it refunded: the hold stays, and the step is retried later. */
-export class RefundOutcomeUnknownError extends Error {}
-
 export async function runSaga(start: DecisionRecord, ports: SagaPorts): Promise<DecisionRecord> {
   let record = start;
   for (let step = nextStep(record); record.status === 'approved' && step; step = nextStep(record)) {
@@ -48,7 +50,8 @@ async function runStep(step: SagaStep, record: DecisionRecord, ports: SagaPorts)
   const save = async (next: DecisionRecord, events: OutboxEvent[]) => (await ports.save(next, events), next);
   const kind = record.outcome?.kind;
   if (step === 'money') {
-    if (kind === 'reship') return fail(record, 'reship_manual', 'A reship is sent by an agent from the storefront: mark it done there', false, ports);
+    const context: StepContext = { ledger: ports.ledger, now, newId: ports.newId, save, fail: (code, message) => fail(record, code, message, false, ports) };
+    if (kind === 'reship') return placeReplacement(record, ports, context);
     const ledgerKind = kind === 'store_credit' ? 'store_credit' : 'refund';
     const ref: EntryRef = { shopId: record.shopId, orderId: record.orderId, kind: ledgerKind, key: record.refundId };
     const held = await ports.ledger.reserve({ ...ref, kind: ledgerKind, amount: ledgerAmount(record), decisionId: record.decisionId, reason: kind });
@@ -56,10 +59,7 @@ async function runStep(step: SagaStep, record: DecisionRecord, ports: SagaPorts)
     if (held.outcome === 'currency_mismatch') return fail(record, 'currency_mismatch', `The order was paid in ${held.expected}`, false, ports);
     if (held.outcome === 'order_unknown') throw new Error(`Order ${record.shopId}/${record.orderId} is not known yet`);
     const alreadyIssued = held.outcome === 'duplicate' && held.entry.state === 'issued';
-    if (ledgerKind === 'store_credit') {
-      if (!alreadyIssued) await ports.ledger.confirm(ref);
-      return save(completeStep(record, 'money', { storeCreditId: storeCreditIdOf(record) }, now), [storeCreditIssued(record, at, ports.newId())]);
-    }
+    if (ledgerKind === 'store_credit') return issueStoreCredit(record, ref, alreadyIssued, ports, context);
     if (alreadyIssued) return save(completeStep(record, 'money', { ...(held.entry.providerRefundId ? { providerRefundId: held.entry.providerRefundId } : {}) }, now), [refundIssued(record, held.entry.providerRefundId, at, ports.newId())]);
     let issued: IssueOutcome;
     try {

@@ -29,6 +29,10 @@ export const CaseLine = z.object({
   photos: z.array(z.url().max(500)).max(10).optional(),
   condition: ItemCondition.optional().describe('Set at inspection'),
   restock: z.boolean().optional().describe('Set at inspection: false means written off'),
+  restocked: z
+    .object({ at: IsoDateTime, adjustmentId: EntityId.optional(), skipped: z.string().max(300).optional() })
+    .optional()
+    .describe('The restock on the storefront after inspection: its adjustment, or why it was not made'),
 });
 export type CaseLine = z.infer<typeof CaseLine>;
 

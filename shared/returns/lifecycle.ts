@@ -17,7 +17,7 @@
 // a timer consumer treats `invalid_transition` and `stale_timer` alike, as nothing to do.
 import { roles, type Role } from '../api/define.ts';
 import type { DetailInputOf } from '../events/define.ts';
-import { ReturnApproved, ReturnCancelled, ReturnExpired, ReturnInspected, ReturnReceived, ReturnRejected, ReturnShipped, ReturnResolved, type ItemCondition, type ReturnResolution } from '../events/returns.ts';
+import { ReturnApproved, ReturnCancelled, ReturnDelivered, ReturnExpired, ReturnInspected, ReturnReceived, ReturnRejected, ReturnShipped, ReturnResolved, type ItemCondition, type ReturnResolution } from '../events/returns.ts';
 import type { CaseActor, CaseLine, CaseOwner, CaseTimer, ReturnCase, ReturnStatus } from './case.ts';
 import { caseResolution, eventActor, requiresItemBack, writtenOff } from './case-facts.ts';
 import { returnTimers, type ReminderConfig } from './reminders.ts';
@@ -64,7 +64,7 @@ export const allowedFrom: Readonly<Record<CommandType, readonly ReturnStatus[]>>
 
 export type TransitionErrorCode = 'invalid_transition' | 'forbidden' | 'reason_required' | 'stale_timer' | 'invalid_lines' | 'item_required' | 'missing_link' | 'no_change' | 'invalid_deadline';
 
-export const returnEventDefinitions = { ReturnApproved, ReturnRejected, ReturnShipped, ReturnReceived, ReturnInspected, ReturnResolved, ReturnExpired, ReturnCancelled } as const;
+export const returnEventDefinitions = { ReturnApproved, ReturnRejected, ReturnShipped, ReturnDelivered, ReturnReceived, ReturnInspected, ReturnResolved, ReturnExpired, ReturnCancelled } as const;
 type Defs = typeof returnEventDefinitions;
 export type ReturnEvent = { [N in keyof Defs]: { name: N; detail: DetailInputOf<Defs[N]> } }[keyof Defs];
 
@@ -126,6 +126,16 @@ const rejectedAtInspection: readonly Condition[] = ['wrong_item', 'missing'];
 
 const blank = (text: string | undefined) => !text?.trim();
 const snapshot = (c: ReturnCase): Snapshot => ({ status: c.status, version: c.version, ...(c.owner ? { owner: c.owner } : {}) });
+
+type ReturnEventBase = { version: 1; shopId: string; occurredAt: string; returnId: string; orderId: string; customer: ReturnCase['customer'] };
+
+type ParcelTracking = { carrierCode?: string; trackingNumber?: string };
+
+/** The parcel as events carry it: nothing without a carrier. */
+const eventTrackingOf = (tracking: ParcelTracking) => (tracking.carrierCode ? { tracking: { carrier: { code: tracking.carrierCode }, ...(tracking.trackingNumber ? { trackingNumber: tracking.trackingNumber } : {}) } } : {});
+
+/** ReturnDelivered: the refund engine refunds then when the shop's rules say `carrier_delivery`. */
+const deliveredEvent = (base: ReturnEventBase, tracking: ParcelTracking, deliveredAt: string): ReturnEvent => ({ name: 'ReturnDelivered', detail: { ...base, ...eventTrackingOf(tracking), deliveredAt } });
 
 export function applyTransition(c: ReturnCase, command: ReturnCommand, now: Date): TransitionResult {
   if (!allowedFrom[command.type].includes(c.status)) return fail('invalid_transition', `cannot ${command.type} a return that is ${c.status}`);
@@ -196,6 +206,7 @@ export function applyTransition(c: ReturnCase, command: ReturnCommand, now: Date
       if (!isCarrierNews(c.tracking, command)) return fail('no_change', `the parcel is already past ${command.status}`);
       reason = carrierNote(command);
       patch = { tracking: { ...c.tracking, carrierCode: c.tracking?.carrierCode ?? command.carrierCode, status: command.status, statusAt: command.occurredAt } };
+      if (command.status === 'delivered') events.push(deliveredEvent(base, patch.tracking!, command.occurredAt ?? at));
       break;
     case 'shipped': {
       to = 'in_transit';
@@ -205,8 +216,9 @@ export function applyTransition(c: ReturnCase, command: ReturnCommand, now: Date
       // The parcel moves: reminders and expiry no longer apply.
       timers.cancel = cancelAll;
       patch = { tracking, timers: [] };
-      const eventTracking = tracking.carrierCode ? { tracking: { carrier: { code: tracking.carrierCode }, ...(tracking.trackingNumber ? { trackingNumber: tracking.trackingNumber } : {}) } } : {};
-      events.push({ name: 'ReturnShipped', detail: { ...base, ...eventTracking } });
+      events.push({ name: 'ReturnShipped', detail: { ...base, ...eventTrackingOf(tracking) } });
+      // The carrier's first news may already be the delivery.
+      if (command.status === 'delivered') events.push(deliveredEvent(base, tracking, command.occurredAt ?? at));
       break;
     }
     case 'receive':

@@ -17,7 +17,7 @@ export interface OutboxEvent {
 }
 
 /** Messages about a return: its lifecycle's, and the refund or credit that settles it. */
-export type MessageType = CustomerMessage['messageType'] | 'return_received' | 'refund_issued' | 'store_credit_issued';
+export type MessageType = CustomerMessage['messageType'] | 'return_received' | 'refund_issued' | 'store_credit_issued' | 'replacement_on_its_way';
 type Message = { messageType: MessageType; deduplicationKey: string; category: CustomerMessage['category'] };
 
 /** Conditions that fail the inspection (as in lifecycle.ts): the item does not count towards the resolution. */

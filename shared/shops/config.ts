@@ -22,6 +22,11 @@ export const ShopNotifications = z.object({
     .refine((url) => url.includes('{orderNumber}'), 'must contain {orderNumber}')
     .optional()
     .describe("The customer's order page on the shop's site, with {orderNumber}: https://shop.example/account/orders/{orderNumber}"),
+  customerPortalUrl: z
+    .url()
+    .refine((url) => url.includes('{decisionId}'), 'must contain {decisionId}')
+    .optional()
+    .describe("The customer portal's page of a parcel claim's options, with {decisionId}: https://shop.example/claims/{decisionId}. Without it a choice link is an email to support"),
   logoUrl: z.url().optional(),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB').optional(),
   smsOriginationIdentity: z.string().min(1).max(256).optional().describe('Phone number, sender id or pool ARN to send SMS from'),
@@ -38,12 +43,46 @@ export const ShopExchanges = z.object({
 });
 export type ShopExchanges = z.infer<typeof ShopExchanges>;
 
+/** The service that creates discount codes (the JSON contract of shared/storefronts/discount-port.ts): courtesy discounts, nudges. */
+export const ShopDiscounts = z.object({
+  apiUrl: z.url().describe('Base URL of the discount service: POST <apiUrl>/discounts'),
+  apiKey: z.string().min(1).optional().describe('Sent as `authorization: Bearer <apiKey>`'),
+});
+export type ShopDiscounts = z.infer<typeof ShopDiscounts>;
+
 /** The provider refunds go through (the JSON contract of shared/adapters/payment-provider.ts, idempotent on a key). */
-export const ShopPayments = z.object({
+export const HttpPayments = z.object({
+  provider: z.literal('http').optional().describe('The generic JSON provider (the default when absent)'),
   apiUrl: z.url().describe('Base URL of the payment provider: POST <apiUrl>/refunds, GET <apiUrl>/refunds/by-key/<key>'),
   apiKey: z.string().min(1).optional().describe('Sent as `authorization: Bearer <apiKey>`'),
 });
+export type HttpPayments = z.infer<typeof HttpPayments>;
+
+/** The shop's own Shopify Admin API (shared/adapters/shopify-refunds.ts, shopify-gift-cards.ts): needs `shopify.domain`. */
+export const ShopifyAdminAccess = z.object({
+  provider: z.literal('shopify'),
+  adminAccessToken: z.string().min(1).describe('Admin API access token of a custom app, sent as `X-Shopify-Access-Token`'),
+  apiUrl: z.url().optional().describe('Admin API origin; https://<shopify.domain> by default (a fake in tests)'),
+});
+export type ShopifyAdminAccess = z.infer<typeof ShopifyAdminAccess>;
+
+export const ShopPayments = z
+  .union([HttpPayments, ShopifyAdminAccess])
+  .describe("Refunds to the original payment: `provider: 'http'` (default) the generic JSON provider at apiUrl; `provider: 'shopify'` refunds on the Shopify order (scope write_orders)");
 export type ShopPayments = z.infer<typeof ShopPayments>;
+
+/** Where store credit is created: the JSON contract of shared/adapters/store-credit-provider.ts, or Shopify gift cards. */
+export const ShopStoreCredit = z
+  .union([
+    z.object({
+      provider: z.literal('http'),
+      apiUrl: z.url().describe('Base URL of the credit service: POST <apiUrl>/credits, GET <apiUrl>/credits/by-key/<key>'),
+      apiKey: z.string().min(1).optional().describe('Sent as `authorization: Bearer <apiKey>`'),
+    }),
+    ShopifyAdminAccess.extend({ expiresInDays: z.int().min(1).max(3650).optional().describe('Gift cards expire this many days after issue; never by default') }),
+  ])
+  .describe("Store credit: `provider: 'http'` a credit service at apiUrl, `provider: 'shopify'` a Shopify gift card per decision (scope write_gift_cards, Shopify Plus). There is no default: without it store credit decisions fail visibly");
+export type ShopStoreCredit = z.infer<typeof ShopStoreCredit>;
 
 export const ShopConfig = z.object({
   shopId: ShopId,
@@ -66,6 +105,8 @@ export const ShopConfig = z.object({
   notifications: ShopNotifications.optional().describe('Without it the shop sends no customer messages'),
   exchanges: ShopExchanges.optional().describe('Without it the shop offers no exchanges: exchange requests are refused'),
   payments: ShopPayments.optional().describe('Without it refunds to the original payment cannot be issued'),
+  storeCredit: ShopStoreCredit.optional().describe('Without it store credit cannot be issued (the decision fails with store_credit_not_configured)'),
+  discounts: ShopDiscounts.optional().describe('Without it no discount codes are given: courtesy discounts are skipped'),
   delays: DelaySettings.optional().describe('Order-delay alerts: handling and transit times, calendar, ladder; the defaults without it'),
 });
 export type ShopConfig = z.infer<typeof ShopConfig>;

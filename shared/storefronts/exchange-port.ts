@@ -1,6 +1,7 @@
 // What the platform needs from a storefront to carry out an exchange: the replacement variant's
 // price and stock, a reservation of it while the original travels back, the replacement order, and
-// a charge for what the customer owes (a dearer replacement, or an original never sent back).
+// a charge for what the customer owes (a dearer replacement, or an original never sent back); and
+// to put returned items that passed inspection back on the shelf (a restock).
 // Every write names a `key` and is idempotent on it: a retried step never reserves, orders or
 // charges twice. The JSON contract below is what shared/adapters/storefront-exchange.ts speaks and
 // infra/local/storefront serves; a shop's own service implements it in front of its storefront.
@@ -46,6 +47,12 @@ export type ChargeRequest = z.infer<typeof ChargeRequest>;
 export const Charge = z.object({ chargeId: EntityId });
 export type Charge = z.infer<typeof Charge>;
 
+/** `POST inventory/adjustments`: returned units back in stock. 200/201 `{adjustmentId}`; 404/422 for a variant the storefront no longer has. */
+export const RestockRequest = z.object({ key: Key, variantId: EntityId, quantity: z.int().positive().max(10_000), reason: z.string().min(1).max(200) });
+export type RestockRequest = z.infer<typeof RestockRequest>;
+export const Restock = z.object({ adjustmentId: EntityId });
+export type Restock = z.infer<typeof Restock>;
+
 export interface StorefrontExchangePort {
   /** The variant, or undefined when the storefront has no such variant. */
   variant(shopId: string, variantId: string): Promise<ExchangeVariant | undefined>;
@@ -55,6 +62,8 @@ export interface StorefrontExchangePort {
   createExchangeOrder(shopId: string, request: ExchangeOrderRequest): Promise<ExchangeOrder>;
   /** Charges the customer's payment method on file. */
   charge(shopId: string, request: ChargeRequest): Promise<Charge>;
+  /** Puts returned units back in stock. */
+  restock(shopId: string, request: RestockRequest): Promise<Restock>;
 }
 
 /** The shop has no exchange service configured (`exchanges` in its shop configuration). */
@@ -62,3 +71,10 @@ export class ExchangesNotConfiguredError extends Error {}
 
 /** The storefront answered something the contract does not allow, or could not be reached. */
 export class StorefrontExchangeError extends Error {}
+
+/** The storefront refused the request itself (a 4xx other than 408/429): sending it again will not help. */
+export class StorefrontRefusedError extends StorefrontExchangeError {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}

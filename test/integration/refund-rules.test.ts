@@ -20,7 +20,7 @@ import { applyFulfillment, applyOrder, emptyOrderState } from '../../shared/inge
 import { defaultRefundRules, type RefundRules } from '../../shared/refunds/rules.ts';
 import { ReturnCase } from '../../shared/returns/case.ts';
 import { normalizeShopify } from '../../shared/storefronts/shopify.ts';
-import { shopifyFulfillment, shopifyOrder } from '../support/shopify-payloads.ts';
+import { customerIdOf, shopifyFulfillment, shopifyOrder } from '../support/shopify-payloads.ts';
 import { api, clients, endpoints, opsToken, resourceName } from './support.ts';
 
 const shopId = `it-rules-${randomUUID().slice(0, 8)}`;
@@ -63,7 +63,7 @@ async function storeReturn(order: typeof returned, id: string, line: { lineItemI
     shopId,
     orderId: String(order.orderId),
     orderNumber: String(order.orderId % 100_000),
-    customer: { id: String(7_000_000 + (order.orderId % 1000)), email: order.email, locale: 'en-US' },
+    customer: { id: String(customerIdOf(order.orderId)), email: order.email, locale: 'en-US' },
     status: line.condition ? 'inspected' : 'in_transit',
     lines: [{ ...line, reason: 'changed_mind', resolution: 'refund' }],
     createdAt: at,

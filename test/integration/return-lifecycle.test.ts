@@ -1,8 +1,9 @@
 // One return from end to end through the local stack, the way a customer and the warehouse live it:
 // a delivered Shopify order; an exchange requested with only the order number and email (the
 // contract's body); the customer's tracking number; the carrier's first scan; receipt and
-// inspection by an agent; the replacement order on the storefront; the case resolved; and the
-// customer's mailbox, one message per step, with the survey after the resolution.
+// inspection by an agent; the replacement order on the storefront and the original back in stock;
+// the case resolved; and the customer's mailbox, one message per step, with the survey after the
+// resolution.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signGeneric } from '../../shared/webhooks/signatures.ts';
@@ -75,6 +76,11 @@ describe('a return from request to resolution', () => {
     expect(resolved.detail).toMatchObject({ resolution: 'exchange', exchangeOrderId: created.detail.exchangeOrderId });
     const storefront = (await api(`/_local/storefront/${shopId}`)).body;
     expect(storefront.orders.filter((placed: any) => placed.key === returnId)).toHaveLength(1);
+    // The tent that came back as new is on the shelf again, once.
+    const restocked = await eventually(async () => (await readCase(returnId)).lines[0].restocked, { what: 'the restock' });
+    expect(restocked).toMatchObject({ adjustmentId: expect.any(String) });
+    const adjustments = (await api(`/_local/storefront/${shopId}`)).body.adjustments.filter((adjustment: any) => adjustment.key === `${returnId}:restock:${tent}`);
+    expect(adjustments).toMatchObject([{ variantId: '808950810', quantity: 1 }]);
 
     const c = await readCase(returnId);
     expect(c.history.map((entry: any) => entry.to)).toEqual(expect.arrayContaining(['approved', 'awaiting_shipment', 'in_transit', 'received', 'inspected', 'resolved']));

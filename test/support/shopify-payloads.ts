@@ -12,7 +12,10 @@ export interface OrderOptions {
   customerId?: number;
 }
 
-export function shopifyOrder({ orderId, createdAt = '2026-11-20T10:00:00Z', updatedAt = createdAt, cancelledAt, email = 'ada@example.com', currency = 'USD', customerId = 7_000_000 + (orderId % 1000) }: OrderOptions) {
+/** One customer per order unless a test says otherwise: refund decisions count a customer's earlier claims. */
+export const customerIdOf = (orderId: number) => 7_000_000_000 + orderId;
+
+export function shopifyOrder({ orderId, createdAt = '2026-11-20T10:00:00Z', updatedAt = createdAt, cancelledAt, email = 'ada@example.com', currency = 'USD', customerId = customerIdOf(orderId) }: OrderOptions) {
   const lineItems = [
     { id: orderId * 10 + 1, product_id: 632910392, variant_id: 808950810, sku: 'TENT-2P', title: 'Trail tent 2P', variant_title: 'Green', name: 'Trail tent 2P - Green', quantity: 1, price: '249.00', price_set: money('249.00', currency), total_discount: '0.00', total_discount_set: money('0.00', currency), discount_allocations: [], tax_lines: [{ title: 'State tax', price: '19.92', rate: 0.08, price_set: money('19.92', currency) }], requires_shipping: true, fulfillable_quantity: 1, fulfillment_status: null, gift_card: false, taxable: true, vendor: 'Acme' },
     { id: orderId * 10 + 2, product_id: 632910393, variant_id: 808950811, sku: 'STAKE-8', title: 'Tent stakes', variant_title: 'Pack of 8', name: 'Tent stakes - Pack of 8', quantity: 2, price: '12.50', price_set: money('12.50', currency), total_discount: '2.50', total_discount_set: money('2.50', currency), discount_allocations: [{ amount: '2.50', amount_set: money('2.50', currency), discount_application_index: 0 }], tax_lines: [{ title: 'State tax', price: '1.80', rate: 0.08, price_set: money('1.80', currency) }], requires_shipping: true, fulfillable_quantity: 2, fulfillment_status: null, gift_card: false, taxable: true, vendor: 'Acme' },

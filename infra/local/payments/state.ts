@@ -1,5 +1,7 @@
-// The fake payment provider's state, in memory, per shop: its refunds by idempotency key and the
-// control settings tests use to make it decline, answer `pending` or hold its answers.
+// The fake payment provider's state, in memory, per shop: its refunds and store credits (gift cards)
+// by idempotency key and the control settings tests use to make it decline, answer `pending` or
+// hold its answers.
+import { randomBytes } from 'node:crypto';
 import type { Money } from '../../../shared/events/common.ts';
 
 export interface PaymentsControl {
@@ -9,7 +11,30 @@ export interface PaymentsControl {
   pending: boolean;
   /** Holds the answer to every refund request this long, after recording it (a slow provider). */
   delayMs: number;
+  /** Declines every new store credit with this code (null: issue it). A declined credit is not recorded. */
+  declineCredit: string | null;
 }
+
+export interface CreditParameters {
+  orderId: string;
+  customer: { id?: string; email?: string };
+  amount: Money;
+  reason: string;
+}
+
+export interface StoredCredit extends CreditParameters {
+  id: string;
+  key: string;
+  status: 'issued';
+  kind: 'gift_card';
+  code: string;
+  codeLastCharacters: string;
+  createdAt: string;
+  /** How many requests carried this key (the first and the replays). */
+  requests: number;
+}
+
+export type CreditAnswer = { kind: 'created' | 'replayed' | 'key_reused'; credit: StoredCredit } | { kind: 'declined'; declineCode: string };
 
 export interface RefundParameters {
   orderId: string;
@@ -32,12 +57,17 @@ export type RefundAnswer = { kind: 'created' | 'replayed'; refund: StoredRefund 
 /** Amounts ending in 13 minor units are declined, as test cards do with magic numbers. */
 export const declinedAmountEnding = 13;
 
-export const defaultControl = (): PaymentsControl => ({ decline: null, pending: false, delayMs: 0 });
+export const defaultControl = (): PaymentsControl => ({ decline: null, pending: false, delayMs: 0, declineCredit: null });
 
 class Account {
   control = defaultControl();
   readonly refunds = new Map<string, StoredRefund>();
+  readonly credits = new Map<string, StoredCredit>();
 }
+
+const sameCredit = (a: CreditParameters, b: CreditParameters) => a.orderId === b.orderId && a.amount.amount === b.amount.amount && a.amount.currency === b.amount.currency;
+/** A gift card code as real ones look: four groups of four, no look-alike characters. */
+const newCode = () => Array.from(randomBytes(16), (byte) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[byte % 32]).join('').replace(/(.{4})(?!$)/g, '$1-');
 
 const sameParameters = (a: RefundParameters, b: RefundParameters) =>
   a.orderId === b.orderId && a.amount.amount === b.amount.amount && a.amount.currency === b.amount.currency && a.reason === b.reason;
@@ -87,13 +117,43 @@ export class PaymentsState {
     return { kind: 'created', refund };
   }
 
+  /** The credit under `key`: issued once, then the same credit for every request with that key. */
+  credit(shop: string, key: string, parameters: CreditParameters): CreditAnswer {
+    const { credits, control } = this.account(shop);
+    const existing = credits.get(key);
+    if (existing) {
+      existing.requests += 1;
+      return { kind: sameCredit(existing, parameters) ? 'replayed' : 'key_reused', credit: existing };
+    }
+    if (control.declineCredit) return { kind: 'declined', declineCode: control.declineCredit };
+    this.sequence += 1;
+    const code = newCode();
+    const credit: StoredCredit = {
+      ...parameters,
+      id: `gc_local_${String(this.sequence).padStart(6, '0')}`,
+      key,
+      status: 'issued',
+      kind: 'gift_card',
+      code,
+      codeLastCharacters: code.slice(-4),
+      createdAt: this.now().toISOString(),
+      requests: 1,
+    };
+    credits.set(key, credit);
+    return { kind: 'created', credit };
+  }
+
+  creditByKey(shop: string, key: string): StoredCredit | undefined {
+    return this.account(shop).credits.get(key);
+  }
+
   byKey(shop: string, key: string): StoredRefund | undefined {
     return this.account(shop).refunds.get(key);
   }
 
   /** Everything the shop's account holds, for tests and for a look by hand. */
   snapshot(shop: string) {
-    const { control, refunds } = this.account(shop);
-    return { control, refunds: [...refunds.values()] };
+    const { control, refunds, credits } = this.account(shop);
+    return { control, refunds: [...refunds.values()], credits: [...credits.values()] };
   }
 }

@@ -1,8 +1,8 @@
 // The fake storefront's state, in memory, per store: a catalogue of variants with stock, and the
-// reservations, exchange orders and charges made against it, each idempotent on its key as the
+// reservations, exchange orders, charges and restocks made against it, each idempotent on its key as the
 // contract of shared/storefronts/exchange-port.ts requires.
 import type { Money } from '../../../shared/events/common.ts';
-import type { ChargeRequest, ExchangeOrderRequest, ExchangeVariant, ReservationRequest } from '../../../shared/storefronts/exchange-port.ts';
+import type { ChargeRequest, ExchangeOrderRequest, ExchangeVariant, ReservationRequest, RestockRequest } from '../../../shared/storefronts/exchange-port.ts';
 
 export interface CatalogueVariant extends Omit<ExchangeVariant, 'available'> {
   /** Units on the shelf; reservations and orders take from it. */
@@ -18,6 +18,11 @@ export interface StoredReservation extends ReservationRequest {
 export interface StoredOrder extends ExchangeOrderRequest {
   orderId: string;
   orderNumber: string;
+  createdAt: string;
+}
+
+export interface StoredAdjustment extends RestockRequest {
+  adjustmentId: string;
   createdAt: string;
 }
 
@@ -58,6 +63,7 @@ class Store {
   readonly reservations = new Map<string, StoredReservation>();
   readonly orders = new Map<string, StoredOrder>();
   readonly charges = new Map<string, StoredCharge>();
+  readonly adjustments = new Map<string, StoredAdjustment>();
 }
 
 export class StorefrontState {
@@ -144,14 +150,28 @@ export class StorefrontState {
     return { charge, created: true };
   }
 
+  /** Puts returned units back on the shelf, once per key. */
+  restock(store: string, request: RestockRequest): { adjustment: StoredAdjustment; created: boolean } {
+    const { adjustments, variants } = this.store(store);
+    const existing = adjustments.get(request.key);
+    if (existing) return { adjustment: existing, created: false };
+    const variant = variants.get(request.variantId);
+    if (!variant) throw new UnknownVariantError(`No variant ${request.variantId}`);
+    variant.stock += request.quantity;
+    const adjustment: StoredAdjustment = { ...request, adjustmentId: this.next('adj_'), createdAt: this.now().toISOString() };
+    adjustments.set(request.key, adjustment);
+    return { adjustment, created: true };
+  }
+
   /** Everything the store holds, for tests and for a look by hand. */
   snapshot(store: string) {
-    const { variants, reservations, orders, charges } = this.store(store);
+    const { variants, reservations, orders, charges, adjustments } = this.store(store);
     return {
       variants: [...variants.values()].map((variant) => ({ ...variant, available: this.available(store, variant.variantId) })),
       reservations: [...reservations.values()],
       orders: [...orders.values()],
       charges: [...charges.values()],
+      adjustments: [...adjustments.values()],
     };
   }
 }

@@ -5,16 +5,21 @@
 //   DELETE reservations/<key>
 //   POST   orders                   {key, orderNumberOfOriginal, customer, lines, note}
 //   POST   charges                  {key, amount, reason}
+//   POST   inventory/adjustments    {key, variantId, quantity, reason}: returned units back in stock
+//   POST   discounts                {key, value, expiresAt, usageLimit, ...} (shared/storefronts/discount-port.ts)
 // and, for tests and a look by hand:
-//   GET    /_local/storefront/<store>   {variants, reservations, orders, charges}
+//   GET    /_local/storefront/<store>   {variants, reservations, orders, charges, adjustments}
+//   GET    discounts                    {discounts}: the codes created, with their requests
 //   POST   variants                     control: add or replace a variant ({..., stock})
 // Every store starts with the demo catalogue (catalogue.ts). Any bearer token is accepted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { EntityId, Money } from '../../../shared/events/common.ts';
-import { ChargeRequest, ExchangeOrderRequest, ReservationRequest } from '../../../shared/storefronts/exchange-port.ts';
+import { DiscountRequest } from '../../../shared/storefronts/discount-port.ts';
+import { ChargeRequest, ExchangeOrderRequest, ReservationRequest, RestockRequest } from '../../../shared/storefronts/exchange-port.ts';
 import { readBody } from '../activity.ts';
 import { OutOfStockError, StorefrontState, UnknownVariantError } from './catalogue.ts';
+import { DiscountBook } from './discounts.ts';
 
 export { demoCatalogue, StorefrontState } from './catalogue.ts';
 
@@ -60,9 +65,11 @@ async function parseBody<S extends z.ZodType>(req: IncomingMessage, schema: S): 
 
 export class FakeStorefront {
   readonly state: StorefrontState;
+  readonly discounts: DiscountBook;
 
   constructor(options: { now: () => Date }) {
     this.state = new StorefrontState(options.now);
+    this.discounts = new DiscountBook(options.now);
   }
 
   /** Answers a request under /_local/storefront/; false when the path is not under it. */
@@ -115,6 +122,17 @@ export class FakeStorefront {
         const { charge, created } = state.charge(store, await parseBody(req, ChargeRequest));
         return send(res, created ? 201 : 200, charge);
       }
+      case 'POST inventory/:id': {
+        if (id !== 'adjustments') return send(res, 404, { error: 'not_found', message: `No storefront route ${method} inventory/${id}` });
+        const { adjustment, created } = state.restock(store, await parseBody(req, RestockRequest));
+        return send(res, created ? 201 : 200, { adjustmentId: adjustment.adjustmentId });
+      }
+      case 'POST discounts': {
+        const { discount, created } = this.discounts.create(store, await parseBody(req, DiscountRequest));
+        return send(res, created ? 201 : 200, { discountId: discount.discountId, code: discount.code });
+      }
+      case 'GET discounts':
+        return send(res, 200, { discounts: this.discounts.list(store) });
       default:
         return send(res, 404, { error: 'not_found', message: `No storefront route ${method} ${resource ?? ''}` });
     }

@@ -2,7 +2,8 @@
 // measures of the delay flow (told the customer first? how fast? which carriers and destinations
 // are late?).
 import { z } from 'zod';
-import { CountryCode, EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
+import { CountryCode, EmailAddress, EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
+import { genericSignatureHeader } from '../../webhooks/signatures.ts';
 import { DelayReason, DelaySeverity } from '../../events/delays.ts';
 import { DelayMessageType, WatchPhase } from '../../delays/watch.ts';
 import { defineRoute } from '../define.ts';
@@ -31,6 +32,7 @@ export const DelayedOrder = z
     customerNotified: z.boolean().describe('Whether the customer was told about a delay of the order'),
     customerNotifiedAt: IsoDateTime.optional().describe('When the customer was first told'),
     lastNotice: z.object({ messageType: DelayMessageType, at: IsoDateTime }).optional().describe('The latest delay message the customer got'),
+    customerContactedAt: IsoDateTime.optional().describe('When the customer first contacted the shop about the order (their parcel claim or return, a helpdesk ticket)'),
   })
   .meta({ id: 'DelayedOrder', description: 'An order with at least one open delay' });
 
@@ -89,7 +91,7 @@ export const getDelayMetrics = defineRoute({
   operationId: 'getDelayMetrics',
   summary: 'Delay measures',
   description:
-    'Over the orders placed in [`from`, `to`) (default: the 30 days before now; at most 366 days): how many were delayed (open or resolved delays), the share whose customer heard from us first, the time from detection to the first notice, and the delay rate per carrier and destination (delayed orders over the orders of the period that shipped or were delayed). Customer contacts are not recorded yet, so every notified order counts as told first.',
+    'Over the orders placed in [`from`, `to`) (default: the 30 days before now; at most 366 days): how many were delayed (open or resolved delays), the share whose customer heard from us first, the time from detection to the first notice, and the delay rate per carrier and destination (delayed orders over the orders of the period that shipped or were delayed). A customer’s first contact is their own parcel claim or return request on the order, or a helpdesk ticket naming it (`receiveHelpdeskTicket`), while the order was late or on its way.',
   tags: ['Delays'],
   access: { kind: 'ops', role: 'viewer' },
   request: {
@@ -100,4 +102,44 @@ export const getDelayMetrics = defineRoute({
     }),
   },
   responses: { 200: { description: 'The measures', schema: DelayMetricsView }, 400: { description: '`from` is not before `to`, or the period is longer than 366 days' } },
+});
+
+export const HelpdeskTicket = z
+  .object({
+    ticketId: z.string().trim().min(1).max(200).describe('The helpdesk’s id of the ticket'),
+    createdAt: IsoDateTime.describe('When the customer opened the ticket'),
+    orderNumber: z.string().trim().min(1).max(50).optional().describe('The order the ticket is about, as the customer knows it (#1001 or 1001)'),
+    email: EmailAddress.optional().describe('The customer’s email: picks the order when two share a number'),
+  })
+  .meta({ id: 'HelpdeskTicket', description: 'A ticket a customer opened in the shop’s helpdesk' });
+
+export const HelpdeskTicketAck = z
+  .object({
+    status: z.enum(['recorded', 'ignored']),
+    orderId: EntityId.optional(),
+    detail: z.string().optional().describe('Why nothing was recorded'),
+  })
+  .meta({ id: 'HelpdeskTicketAck' });
+
+export const receiveHelpdeskTicket = defineRoute({
+  method: 'post',
+  path: '/webhooks/helpdesk/{shopId}',
+  operationId: 'receiveHelpdeskTicket',
+  summary: 'Receive a helpdesk ticket',
+  description:
+    'For the shop’s helpdesk (a webhook on ticket creation, or a small relay in front of it), signed like the generic webhook with the shop’s webhook secret. A ticket naming an order the delay flow watches, while that order is late or on its way, records when the customer first contacted the shop: the “told first” measure of `getDelayMetrics`. Only the earliest contact counts; repeats change nothing.',
+  tags: ['Webhooks'],
+  access: { kind: 'webhook' },
+  request: {
+    params: z.object({ shopId: ShopId }),
+    headers: z.object({ [genericSignatureHeader]: z.string().describe('`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the shop’s webhook secret, as for the generic webhook') }),
+    body: HelpdeskTicket,
+  },
+  responses: {
+    200: { description: 'The first contact about the order was recorded', schema: HelpdeskTicketAck },
+    202: { description: 'Authentic, nothing to record: no order number, no such order, the order is not watched or late, or an earlier contact is known', schema: HelpdeskTicketAck },
+    400: { description: 'Invalid body: `errors` names each field' },
+    401: { description: 'Unknown shop, or a missing, expired or forged signature' },
+    409: { description: 'The order’s delay watch changed at the same moment: retry' },
+  },
 });

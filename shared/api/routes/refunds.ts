@@ -27,7 +27,7 @@ export const RefundReviewItem = z
     orderNumber: z.string().optional(),
     returnId: EntityId.optional(),
     customer: CustomerRef,
-    status: DecisionStatus.describe('`awaiting_review` (manual review: an agent) or `awaiting_supervisor` (above the supervisor threshold)'),
+    status: DecisionStatus.describe('`awaiting_review` (manual review: an agent), `awaiting_supervisor` (above the supervisor threshold) or `awaiting_customer` (a parcel claim whose customer has not chosen yet; a person may still settle it)'),
     version: z.int().nonnegative().describe('Pass as `expectedVersion` to decide only on what you saw'),
     kind: DecisionKind.describe('What the engine decided'),
     proposedKind: ResolutionKind.optional().describe('For manual review: what the engine would have done'),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Money } from '../../events/common.ts';
 import { defineTemplate, type RenderContext } from './define.ts';
+import { reshipTemplates } from './refunds-reship.ts';
 import { amount, date, firstName, isoDate, link, message, money, orderNumber, smsAmount } from './returns-common.ts';
 
 const plus = (base: Money, bonus?: Money): Money => ({ amount: base.amount + (bonus?.amount ?? 0), currency: base.currency });
@@ -23,6 +24,8 @@ const storeCreditIssued = defineTemplate({
       bonus: money('Extra credit on top, for choosing store credit').optional(),
       kind: z.enum(['gift_card', 'account_credit']).describe('A gift card (its code comes in a separate message) or credit on the customer account'),
       codeLastCharacters: z.string().regex(/^[A-Za-z0-9]{4}$/).optional().describe('Last 4 characters of the gift card code; the code itself is never in the data'),
+      storeCreditId: z.string().min(1).max(200).optional().describe('The gift card; the sender reads its code by this id when it renders the message'),
+      code: z.string().min(4).max(100).optional().describe('The full gift card code: added by the sender at render time, never sent in a request'),
       expiresAt: isoDate('When the credit expires').optional(),
       shopUrl: link('Where to spend it'),
     })
@@ -48,11 +51,11 @@ const storeCreditIssued = defineTemplate({
           `Credit for your return: ${m.base}`,
           m.bonus && `Bonus: ${m.bonus}`,
           m.bonus && `Total: ${m.total}`,
-          v.codeLastCharacters && `Gift card code ending in: ${v.codeLastCharacters}`,
+          v.codeLastCharacters && (v.code ? `Gift card code: ${v.code}` : `Gift card code ending in: ${v.codeLastCharacters}`),
           v.expiresAt ? `Valid until: ${date(v.expiresAt, c)}` : 'Valid: no expiry date',
         ],
         body: [
-          v.kind === 'gift_card' ? 'Your full gift card code comes in a separate email. Enter it at checkout to use your credit.' : "It's linked to your customer account. Sign in at checkout and it applies automatically.",
+          v.kind === 'gift_card' ? (v.code ? 'Enter the code at checkout to use your credit.' : 'Your full gift card code comes in a separate email. Enter it at checkout to use your credit.') : "It's linked to your customer account. Sign in at checkout and it applies automatically.",
           m.bonus && 'The bonus is our thank-you for choosing store credit.',
         ],
         action: { label: 'Start shopping', url: v.shopUrl },
@@ -69,11 +72,11 @@ const storeCreditIssued = defineTemplate({
           `退货金额：${m.base}`,
           m.bonus && `额外赠送：${m.bonus}`,
           m.bonus && `合计：${m.total}`,
-          v.codeLastCharacters && `礼品卡号末四位：${v.codeLastCharacters}`,
+          v.codeLastCharacters && (v.code ? `礼品卡号：${v.code}` : `礼品卡号末四位：${v.codeLastCharacters}`),
           v.expiresAt ? `有效期至：${date(v.expiresAt, c)}` : '有效期：长期有效',
         ],
         body: [
-          v.kind === 'gift_card' ? '完整的礼品卡号会通过另一封邮件发送给您，结账时输入即可使用。' : '余额已存入您的会员账户，登录后结账时会自动抵扣。',
+          v.kind === 'gift_card' ? (v.code ? '结账时输入礼品卡号即可使用。' : '完整的礼品卡号会通过另一封邮件发送给您，结账时输入即可使用。') : '余额已存入您的会员账户，登录后结账时会自动抵扣。',
           m.bonus && '额外赠送的金额，是我们感谢您选择店铺余额的一点心意。',
         ],
         action: { label: '立即选购', url: v.shopUrl },
@@ -90,11 +93,11 @@ const storeCreditIssued = defineTemplate({
           `Saldo por tu devolución: ${m.base}`,
           m.bonus && `Extra: ${m.bonus}`,
           m.bonus && `Total: ${m.total}`,
-          v.codeLastCharacters && `Tarjeta regalo terminada en: ${v.codeLastCharacters}`,
+          v.codeLastCharacters && (v.code ? `Código de la tarjeta regalo: ${v.code}` : `Tarjeta regalo terminada en: ${v.codeLastCharacters}`),
           v.expiresAt ? `Válido hasta: ${date(v.expiresAt, c)}` : 'Validez: sin fecha de caducidad',
         ],
         body: [
-          v.kind === 'gift_card' ? 'Te enviaremos el código completo de la tarjeta regalo en otro correo. Introdúcelo al pagar para usar tu saldo.' : 'Está vinculado a tu cuenta de cliente. Inicia sesión al pagar y se aplicará automáticamente.',
+          v.kind === 'gift_card' ? (v.code ? 'Introduce el código al pagar para usar tu saldo.' : 'Te enviaremos el código completo de la tarjeta regalo en otro correo. Introdúcelo al pagar para usar tu saldo.') : 'Está vinculado a tu cuenta de cliente. Inicia sesión al pagar y se aplicará automáticamente.',
           m.bonus && 'El extra es nuestra forma de darte las gracias por elegir saldo en tienda.',
         ],
         action: { label: 'Ir a la tienda', url: v.shopUrl },
@@ -111,11 +114,13 @@ const storeCreditIssued = defineTemplate({
           `Avoir pour votre retour\u00a0: ${m.base}`,
           m.bonus && `Bonus\u00a0: ${m.bonus}`,
           m.bonus && `Total\u00a0: ${m.total}`,
-          v.codeLastCharacters && `Carte cadeau se terminant par\u00a0: ${v.codeLastCharacters}`,
+          v.codeLastCharacters && (v.code ? `Code de la carte cadeau\u00a0: ${v.code}` : `Carte cadeau se terminant par\u00a0: ${v.codeLastCharacters}`),
           v.expiresAt ? `Valable jusqu'au ${date(v.expiresAt, c)}` : "Validité\u00a0: sans date d'expiration",
         ],
         body: [
-          v.kind === 'gift_card'
+          v.kind === 'gift_card' && v.code
+            ? 'Saisissez le code lors du paiement pour utiliser votre avoir.'
+            : v.kind === 'gift_card'
             ? 'Vous recevrez le code complet de la carte cadeau dans un e-mail séparé. Saisissez-le lors du paiement pour utiliser votre avoir.'
             : "Il est lié à votre compte client. Connectez-vous lors du paiement et il s'appliquera automatiquement.",
           m.bonus && "Ce bonus est notre façon de vous remercier d'avoir choisi un avoir.",
@@ -134,11 +139,11 @@ const storeCreditIssued = defineTemplate({
           `Guthaben für deine Retoure: ${m.base}`,
           m.bonus && `Bonus: ${m.bonus}`,
           m.bonus && `Gesamt: ${m.total}`,
-          v.codeLastCharacters && `Geschenkgutschein mit der Endung: ${v.codeLastCharacters}`,
+          v.codeLastCharacters && (v.code ? `Gutscheincode: ${v.code}` : `Geschenkgutschein mit der Endung: ${v.codeLastCharacters}`),
           v.expiresAt ? `Gültig bis: ${date(v.expiresAt, c)}` : 'Gültigkeit: unbegrenzt',
         ],
         body: [
-          v.kind === 'gift_card' ? 'Den vollständigen Gutscheincode schicken wir dir in einer separaten E-Mail. Gib ihn an der Kasse ein, um dein Guthaben zu nutzen.' : 'Es ist mit deinem Kundenkonto verknüpft. Melde dich an der Kasse an, dann wird es automatisch verrechnet.',
+          v.kind === 'gift_card' ? (v.code ? 'Gib den Code an der Kasse ein, um dein Guthaben zu nutzen.' : 'Den vollständigen Gutscheincode schicken wir dir in einer separaten E-Mail. Gib ihn an der Kasse ein, um dein Guthaben zu nutzen.') : 'Es ist mit deinem Kundenkonto verknüpft. Melde dich an der Kasse an, dann wird es automatisch verrechnet.',
           m.bonus && 'Der Bonus ist unser Dankeschön dafür, dass du dich für Guthaben entschieden hast.',
         ],
         action: { label: 'Jetzt einkaufen', url: v.shopUrl },
@@ -148,4 +153,5 @@ const storeCreditIssued = defineTemplate({
   },
 });
 
-export const creditTemplates = [storeCreditIssued];
+/** Store credit, and its sibling settlement without money: the free replacement of a reship. */
+export const creditTemplates = [storeCreditIssued, ...reshipTemplates];

@@ -7,7 +7,7 @@ import type { OrderState } from '../../../shared/ingest/order-state.ts';
 import type { NormalizedFulfillment } from '../../../shared/storefronts/normalized.ts';
 import { context, expectedDeliverBy, expectedShipBy, order, parcel, placedAt, plus, state } from './fixtures.ts';
 
-const courtesy = { compensation: { afterDays: 15, discountCode: 'SORRY10', discountText: '10% off your next order' } };
+const courtesy = { compensation: { afterDays: 15, discount: { type: 'percent' as const, percent: 10 } } };
 const watchFor = (s: OrderState = state(), now = placedAt, input = {}) => planTimers(undefined, s, context(now, input)).watch!;
 const replan = (watch: DelayWatch, s: OrderState, now: string, input = {}) => planTimers(watch, s, context(now, input));
 const timer = (watch: DelayWatch, slot: TimerSlot) => {
@@ -249,7 +249,7 @@ describe('the ladder and the courtesy discount', () => {
   it('gives the courtesy discount once per order', () => {
     const watch = lateOrder(courtesy).watch!;
     const given = fire(watch, shippedState(), 'courtesy', plus(expectedDeliverBy, 15, 1), courtesy);
-    expect(given).toMatchObject({ outcome: 'courtesy', compensation: { discountCode: 'SORRY10' } });
+    expect(given).toMatchObject({ outcome: 'courtesy', compensation: { discount: { type: 'percent', percent: 10 } } });
     expect(given.watch.compensatedAt).toBeDefined();
     expect(why(fire(given.watch, shippedState(), 'courtesy', plus(expectedDeliverBy, 15, 2), courtesy))).toBe('already_fired');
     const replanned = replan(given.watch, shippedState(), plus(expectedDeliverBy, 15, 2), courtesy);

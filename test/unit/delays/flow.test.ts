@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasEffects, onOrderChanged, onTimer, type DelayStep } from '../../../shared/delays/flow.ts';
 import { DelayWatch, type TimerSlot } from '../../../shared/delays/watch.ts';
 import { DelayDetected, DelayResolved } from '../../../shared/events/delays.ts';
+import { ParcelClaimFiled } from '../../../shared/events/refunds.ts';
 import { TimersRequested } from '../../../shared/events/timers.ts';
 import { findTemplate } from '../../../shared/notifications/templates/index.ts';
 import { context, order, parcel, placedAt, state } from './fixtures.ts';
@@ -71,6 +72,31 @@ describe('the delay flow, from order to delivery', () => {
     expect(delivered.watch!.notices.map((n) => n.messageType)).toEqual(['delay_apology', 'delay_update']);
   });
 
+  it('apologises for a parcel returned to sender or lost, and a new storefront promise moves deliver-by', () => {
+    const shippedParcel = parcel();
+    const placed = onOrderChanged(undefined, state(), context(placedAt));
+    const onItsWay = checked(onOrderChanged(placed.watch, state(order(), [shippedParcel]), context('2024-05-07T14:05:00Z'), [shippedParcel]));
+    const deliverBy = timerIn(onItsWay.watch!, 'deliver_by');
+
+    // A new promise from the storefront: the deliver-by timer moves to a new schedule, the old one is deleted.
+    const promised = order({ deliverBy: '2024-05-20T18:00:00Z' });
+    const moved = checked(onOrderChanged(onItsWay.watch, state(promised, [shippedParcel]), context('2024-05-08T09:00:00Z')));
+    expect(moved.cancel).toEqual([deliverBy.timerId]);
+    expect(moved.set.map((t) => [t.kind, t.dueAt, t.timerId.replace(/^dly-[0-9a-f]+-/, '')])).toEqual([['deliver_by', '2024-05-20T18:00:00Z', 'deliver_by-g3']]);
+
+    const returned = parcel({ shipmentStatus: 'returned_to_sender', sourceUpdatedAt: '2024-05-10T09:00:00Z' });
+    const back = checked(onOrderChanged(moved.watch, state(promised, [returned]), context('2024-05-10T09:05:00Z'), [returned]));
+    expect(back.detected.map((d) => [d.detail.reason, d.detail.severity])).toEqual([['returned_to_sender', 'high']]);
+    expect(back.messages).toEqual([expect.objectContaining({ messageType: 'delay_apology', templateData: expect.objectContaining({ reasonText: expect.stringMatching(/sent .*back|back to us|returned/i) }) })]);
+
+    const lost = parcel({ shipmentStatus: 'lost', sourceUpdatedAt: '2024-05-12T09:00:00Z' });
+    const gone = checked(onOrderChanged(back.watch, state(promised, [lost]), context('2024-05-12T09:05:00Z'), [lost]));
+    expect(gone.detected.map((d) => [d.detail.reason, d.detail.severity])).toEqual([['lost_in_transit', 'critical']]);
+    // The returned-to-sender delay gives way to the new news; no second apology.
+    expect(gone.resolved.map((r) => r.resolution)).toEqual(['tracking_resumed']);
+    expect(gone.messages.every((m) => m.messageType !== 'delay_apology')).toBe(true);
+  });
+
   it('ignores a stale timer without writing anything', () => {
     const placed = onOrderChanged(undefined, state(), context(placedAt));
     const step = onTimer(placed.watch!, state(), { timerId: 'dly-000000000000000000000000-ship_by-g9' }, context('2024-05-09T00:00:00Z'));
@@ -78,19 +104,35 @@ describe('the delay flow, from order to delivery', () => {
     expect(hasEffects(step, placed.watch)).toBe(false);
   });
 
-  it('reports a due ladder step and the courtesy discount with their messages', () => {
-    const input = { compensation: { afterDays: 20, discountCode: 'SORRY10' } };
+  it('files a parcel claim for the offer_choice step, once per order, and reports the courtesy discount due', () => {
+    const input = { compensation: { afterDays: 20, discount: { type: 'percent' as const, percent: 10 } } };
     const shippedParcel = parcel();
     const placed = onOrderChanged(undefined, state(), context(placedAt, input));
     const shipped = onOrderChanged(placed.watch, state(order(), [shippedParcel]), context('2024-05-07T14:05:00Z', input), [shippedParcel]);
     const overdue = checked(onTimer(shipped.watch!, state(order(), [shippedParcel]), timerIn(shipped.watch!, 'deliver_by'), context('2024-05-15T08:00:00Z', input)));
     expect(overdue.messages.map((m) => m.messageType)).toEqual(['delay_apology']);
-    const links = { refundUrl: 'https://acme.example/d/x/refund', reshipUrl: 'https://acme.example/d/x/reship' };
-    const choice = checked(onTimer(overdue.watch!, state(order(), [shippedParcel]), timerIn(overdue.watch!, 'ladder2'), context('2024-06-09T22:00:00Z', input, { choiceLinks: links })));
+    const delayId = overdue.detected[0]!.delay.delayId;
+    const choice = checked(onTimer(overdue.watch!, state(order(), [shippedParcel]), timerIn(overdue.watch!, 'ladder2'), context('2024-06-09T22:00:00Z', input)));
     expect(choice.ladder).toMatchObject({ step: 2, action: { action: 'offer_choice' } });
-    expect(choice.messages.map((m) => m.messageType)).toEqual(['delay_choice']);
+    // The refund engine sends the options: no message of the delay flow's own.
+    expect(choice.messages).toEqual([]);
+    expect(ParcelClaimFiled.detail.parse(choice.claim)).toMatchObject({
+      claimId: 'clm_dly_gid://shopify/Order/1001_2',
+      orderId: 'gid://shopify/Order/1001',
+      kind: 'not_delivered',
+      source: 'delay_ladder',
+      delayId,
+      customer: { email: 'ada@example.com' },
+    });
+    expect(choice.watch!.choiceClaim).toEqual({ claimId: 'clm_dly_gid://shopify/Order/1001_2', step: 2, delayId, filedAt: '2024-06-09T22:00:00.000Z' });
+    expect(hasEffects(choice, overdue.watch)).toBe(true);
+    // A claim already filed (a second offer_choice could not be configured, but a replayed step could arrive): nothing more.
+    const again = onTimer({ ...choice.watch!, timers: overdue.watch!.timers }, state(order(), [shippedParcel]), timerIn(overdue.watch!, 'ladder2'), context('2024-06-09T23:00:00Z', input));
+    expect(again).toMatchObject({ ignored: 'already_offered', messages: [] });
+    expect(again.claim).toBeUndefined();
     const courtesy = checked(onTimer(overdue.watch!, state(order(), [shippedParcel]), timerIn(overdue.watch!, 'courtesy'), context('2024-06-04T22:00:00Z', input)));
-    expect(courtesy.courtesy).toEqual({ afterDays: 20, discountCode: 'SORRY10' });
+    expect(courtesy.courtesy).toMatchObject({ afterDays: 20, discount: { type: 'percent', percent: 10 }, validDays: 60, codePrefix: 'Sorry' });
     expect(courtesy.watch!.compensatedAt).toBe('2024-06-04T22:00:00.000Z');
   });
+
 });

@@ -18,6 +18,8 @@ describe('delayedOrderView', () => {
     expect(view).toMatchObject({ orderId: 'gid://shopify/Order/1001', orderNumber: '#1001', destinationCountry: 'FR', phase: 'awaiting_shipment', customerNotified: true, customerNotifiedAt: '2024-05-08T22:30:00.000Z' });
     expect(view.openDelays).toEqual([expect.objectContaining({ reason: 'not_shipped_in_time', promisedBy: expectedShipBy, detectedAt: '2024-05-08T22:30:00.000Z' })]);
     expect(view.lastNotice?.messageType).toBe('delay_apology');
+    expect(view.customerContactedAt).toBeUndefined();
+    expect(delayedOrderView({ ...lateWatch(), firstCustomerContactAt: '2024-05-09T08:00:00.000Z' }).customerContactedAt).toBe('2024-05-09T08:00:00.000Z');
   });
 
   it('leaves out resolved delays and shows an untold customer as such', () => {

@@ -28,7 +28,11 @@ describe('DelaySettings', () => {
     expect(issues({ ladder: [{ afterDays: 20, action: 'offer_choice', choices: ['refund', 'refund'] }] })).toContain('ladder.0.choices');
     expect(issues({ holidays: ['2024-13-01'] })).toContain('holidays.0');
     expect(issues({ handling: { byShippingMethod: [{ days: 1 }] } })).toContain('handling.byShippingMethod.0.code');
-    expect(issues({ compensation: { afterDays: 20, discountCode: 'no spaces' } })).toContain('compensation.discountCode');
+    expect(issues({ compensation: { afterDays: 20, discount: { type: 'percent', percent: 10 }, codePrefix: 'no spaces' } })).toContain('compensation.codePrefix');
+    expect(issues({ compensation: { afterDays: 20, discount: { type: 'percent', percent: 150 } } })).toContain('compensation.discount.percent');
+    expect(issues({ compensation: { afterDays: 20, discount: { type: 'fixed_amount', amount: { amount: 0, currency: 'EUR' } } } })).toContain('compensation.discount.amount');
+    // The choice is offered once per order: one offer_choice step at most.
+    expect(issues({ ladder: [{ afterDays: 10, action: 'offer_choice' }, { afterDays: 20, action: 'offer_choice' }] })).toContain('ladder');
     expect(issues({ severity: { escalateAfterDays: { medium: 10, high: 5 } } })).toContain('severity.escalateAfterDays');
   });
 

@@ -6,12 +6,15 @@ import { templateLocales } from '#shared/notifications/templates/define.ts';
 import { messageTemplates } from '#shared/notifications/templates/index.ts';
 
 const expectedTypes = [
+  'claim_options',
   'delay_apology',
   'delay_choice',
+  'delay_courtesy',
   'delay_update',
   'exchange_shipped',
   'ops_alert',
   'refund_issued',
+  'replacement_on_its_way',
   'replenishment_nudge',
   'return_approved',
   'return_expired',

@@ -40,7 +40,7 @@ describe('issueRefundOnce', () => {
     const { port, calls } = scripted([new PaymentTimeoutError('no answer')], [{ status: 'succeeded', providerRefundId: 're_1' }]);
     expect(await issueRefundOnce(port, request)).toEqual({ status: 'succeeded', providerRefundId: 're_1', refundCalls: 1, resolvedByLookup: true });
     expect(calls.refund).toHaveLength(1);
-    expect(calls.lookup).toEqual([{ shopId: 'acme', key: 'rf_01HXA1' }]);
+    expect(calls.lookup).toEqual([{ shopId: 'acme', key: 'rf_01HXA1', orderId: request.orderId }]);
   });
 
   it('resolves a timeout to the decline the provider recorded', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnCase } from '../../../shared/returns/case.ts';
 import { defaultReturnPolicy } from '../../../shared/returns/policy.ts';
-import { decideReturnRefund } from '../../../shared/refunds/return-decision.ts';
-import { RefundRules } from '../../../shared/refunds/rules.ts';
+import { decideReturnRefund, type ReturnMoment } from '../../../shared/refunds/return-decision.ts';
+import { RefundRules, type RefundAt } from '../../../shared/refunds/rules.ts';
 import { line, order, rules } from './fixtures.ts';
 
 const at = new Date('2024-06-01T12:00:00Z');
@@ -21,7 +21,7 @@ const returnCase = (condition?: 'as_new'): ReturnCase => ({
   history: [],
   timers: [],
 });
-const decide = (unitPrice: number, refundAt: 'label_scan' | 'inspection', moment: 'label_scan' | 'inspection', condition?: 'as_new') =>
+const decide = (unitPrice: number, refundAt: RefundAt, moment: ReturnMoment, condition?: 'as_new') =>
   decideReturnRefund({
     returnCase: returnCase(condition),
     order: order([line('L1', 1, unitPrice)]),
@@ -44,8 +44,22 @@ describe('decideReturnRefund', () => {
     expect(decide(80_000, 'label_scan', 'label_scan')).toBeUndefined();
   });
 
+  it('refunds at carrier delivery when the rules say so, and not at the first scan before it', () => {
+    const decided = decide(5000, 'carrier_delivery', 'carrier_delivery');
+    expect(decided?.record).toMatchObject({ status: 'approved', decisionId: 'dec_ret_1', decision: { timing: { refundAt: 'carrier_delivery' } } });
+    expect(decided?.record.decision.reasons.find((reason) => reason.rule === 'refund_timing')).toMatchObject({ fired: true, detail: 'Refunded before inspection, at carrier delivery' });
+    expect(decide(5000, 'carrier_delivery', 'label_scan')).toBeUndefined();
+  });
+
+  it('does not refund at carrier delivery when the rules name another moment, or a person must decide', () => {
+    expect(decide(5000, 'label_scan', 'carrier_delivery')).toBeUndefined();
+    expect(decide(5000, 'inspection', 'carrier_delivery')).toBeUndefined();
+    expect(decide(80_000, 'carrier_delivery', 'carrier_delivery')).toBeUndefined();
+  });
+
   it('decides at inspection whatever the timing', () => {
     expect(decide(5000, 'inspection', 'inspection', 'as_new')?.record.status).toBe('approved');
     expect(decide(80_000, 'label_scan', 'inspection', 'as_new')?.record.status).toBe('awaiting_review');
+    expect(decide(5000, 'carrier_delivery', 'inspection', 'as_new')?.record.decision.timing.refundAt).toBe('now');
   });
 });

@@ -57,6 +57,7 @@ function setup(initial: ReturnCase, policy: ReturnPolicy = defaultReturnPolicy) 
       calls.push(`charge ${request.key}`);
       return storefront.charge(shop, request).charge;
     },
+    restock: async (shop, request) => storefront.restock(shop, request).adjustment,
   };
   let current = structuredClone(initial);
   const events: OutboxEvent[] = [];

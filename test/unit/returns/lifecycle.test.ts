@@ -284,13 +284,22 @@ describe('return lifecycle', () => {
       expect(delivered.next.status).toBe('in_transit');
       expect(delivered.next.tracking).toMatchObject({ status: 'delivered', statusAt: at(50).toISOString() });
       expect(delivered.next.history.at(-1)).toMatchObject({ action: 'carrierUpdate', from: 'in_transit', to: 'in_transit', actor: { kind: 'integration', id: 'carrier' }, reason: 'delivered: Warehouse dock' });
-      expect(delivered.events).toEqual([]);
+      // Only the delivery is news for the refund engine (a shop may refund at carrier delivery).
+      expect(delivered.events).toEqual([{ name: 'ReturnDelivered', detail: expect.objectContaining({ returnId: declared.id, tracking: { carrier: { code: 'ups' }, trackingNumber: '1Z999' }, deliveredAt: at(50).toISOString() }) }]);
+      expect(step(scanned.next, { type: 'carrierUpdate', status: 'out_for_delivery', occurredAt: at(40).toISOString() }, at(41)).events).toEqual([]);
       expect(delivered.timers).toEqual({ set: [], cancel: [] });
       // Repeats and news the parcel is already past change nothing.
       expect(errorOf(applyTransition(delivered.next, { type: 'carrierUpdate', status: 'delivered', occurredAt: at(50).toISOString() }, at(52)))).toBe('no_change');
       expect(errorOf(applyTransition(delivered.next, { type: 'carrierUpdate', status: 'out_for_delivery', occurredAt: at(49).toISOString() }, at(52)))).toBe('no_change');
       // The warehouse still records the receipt.
       expect(step(delivered.next, { type: 'receive', actor: agent }, at(53)).next.status).toBe('received');
+    });
+
+    it('tells of the delivery when the carrier’s first news is already the delivery', () => {
+      const declared = step(approved(), { type: 'shipmentDeclared', actor: customer, trackingNumber: '1Z999' }).next;
+      const shipped = step(declared, { type: 'shipped', source: 'carrier', status: 'delivered', occurredAt: at(3).toISOString() }, at(4));
+      expect(shipped.events.map((event) => event.name)).toEqual(['ReturnShipped', 'ReturnDelivered']);
+      expect(shipped.events[1]!.detail).toMatchObject({ deliveredAt: at(3).toISOString(), occurredAt: at(4).toISOString() });
     });
   });
 });

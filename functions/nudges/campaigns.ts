@@ -1,0 +1,93 @@
+// The ops API's campaign routes: read the shop's campaign settings, publish a draft as the next
+// version (conditionally on the version the supervisor read, with its audit record), preview the
+// nudges of the coming days and report the results. The preview and results are computed by the
+// pure domain (shared/nudges/) from the shop's latest orders, their customers and return cases;
+// what is not stored yet is listed in `basis.notConsidered`.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { CampaignAudienceReader, CampaignSettingsStore } from '#shared/adapters/campaign-settings-store.ts';
+import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
+import type { Route } from '#shared/api/define.ts';
+import { publishSettings } from '#shared/api/publish-settings.ts';
+import { checkShop, createRouter, type Operation } from '#shared/api/router.ts';
+import { getCampaignResults, getCampaignSettings, previewNudges, updateCampaignSettings } from '#shared/api/routes.ts';
+import { ApiProblem, parseRequest, type Caller } from '#shared/api/validate.ts';
+import { campaignResults } from '#shared/nudges/attribution.ts';
+import { addDays, type CustomerState } from '#shared/nudges/customer-state.ts';
+import { productIntervalsDays } from '#shared/nudges/cycles.ts';
+import { customerStatesOf } from '#shared/nudges/from-state.ts';
+import { previewNudges as preview } from '#shared/nudges/preview.ts';
+import type { CampaignSettings, CampaignSettingsVersion } from '#shared/nudges/settings.ts';
+import { tierStanding } from '#shared/nudges/tiers.ts';
+import { logger } from '#shared/observability.ts';
+
+const client = dynamoDocumentClient();
+const tableName = requiredEnv('STATE_TABLE_NAME');
+const store = new CampaignSettingsStore(client, tableName);
+const audience = new CampaignAudienceReader(client, tableName);
+/** The shop's latest orders a preview or a report reads: bounded so the answer fits the API's time. */
+const maxOrders = 2000;
+
+/** Facts the nudge rules use that no adapter reads yet: the preview assumes none. */
+const notConsidered = [
+  'open refund, delay and complaint cases (open returns are read)',
+  'survey scores',
+  'nudges already sent (none are recorded yet): no frequency cap, results empty',
+  'the shop time zone (UTC for customers without one)',
+];
+
+const view = (shopId: string, current: CampaignSettingsVersion) => ({ shopId, ...current });
+
+async function customerStates(shopId: string, settings: CampaignSettings, now: Date) {
+  const loaded = await audience.load(shopId, maxOrders);
+  const states: CustomerState[] = customerStatesOf(loaded.customers, loaded.orders, (orderId) => loaded.returnCases.get(orderId) ?? []).map((state) => {
+    const tier = tierStanding(settings.vip, state.orders, now).tier;
+    return { ...state, tier: tier ? { id: tier.id, rank: tier.rank } : null };
+  });
+  const basis = { orders: loaded.orders.length, customers: states.length, truncated: loaded.orders.length >= maxOrders, notConsidered };
+  return { states, basis };
+}
+
+const operations: Array<[Route, Operation]> = [
+  [getCampaignSettings, async (event, caller) => {
+    const { query } = parseRequest(getCampaignSettings, event);
+    checkShop(caller, query.shopId);
+    return view(query.shopId, await store.current(query.shopId));
+  }],
+  [updateCampaignSettings, async (event, caller) => {
+    const { query, body } = parseRequest(updateCampaignSettings, event);
+    checkShop(caller, query.shopId);
+    const next = await publishSettings(store, { attribute: 'settings', label: 'campaign settings', action: 'campaignSettings.publish', subjectId: 'campaigns' }, { event, caller: caller as Caller, shopId: query.shopId, expectedVersion: body.expectedVersion, draft: body.settings, reason: body.reason });
+    logger.info('Campaign settings published', { shopId: query.shopId, version: next.version });
+    return view(query.shopId, next);
+  }],
+  [previewNudges, async (event, caller) => {
+    const { query } = parseRequest(previewNudges, event);
+    const { shopId } = query;
+    checkShop(caller, shopId);
+    const now = new Date();
+    const from = query.from ? new Date(query.from) : now;
+    const { settings } = await store.current(shopId);
+    const { states, basis } = await customerStates(shopId, settings, now);
+    const intervals = new Map<string, number[]>();
+    const productIntervals = (productId: string) => {
+      if (!intervals.has(productId)) intervals.set(productId, productIntervalsDays(states.map((state) => state.orders), productId));
+      return intervals.get(productId)!;
+    };
+    return { shopId, ...preview(settings, states, { from, to: addDays(from, query.days) }, { productIntervals }), basis };
+  }],
+  [getCampaignResults, async (event, caller) => {
+    const { query } = parseRequest(getCampaignResults, event);
+    const { shopId } = query;
+    checkShop(caller, shopId);
+    const now = new Date();
+    const to = query.to ? new Date(query.to) : now;
+    const from = query.from ? new Date(query.from) : addDays(to, -30);
+    if (from.getTime() >= to.getTime()) throw new ApiProblem(400, 'query.from must be before query.to', [{ path: 'query.from', message: 'must be before to' }]);
+    const { settings } = await store.current(shopId);
+    const { states, basis } = await customerStates(shopId, settings, now);
+    return { shopId, ...campaignResults(states, { from, to }, settings.attribution.windowDays), basis };
+  }],
+];
+
+export const handler = middy(createRouter(operations)).use(injectLambdaContext(logger));
