@@ -17,6 +17,7 @@ import { ApiProblem, parseRequest, type Caller } from '#shared/api/validate.ts';
 import { newAuditRecord, type AuditSubject } from '#shared/audit/audit.ts';
 import { RefundDecided } from '#shared/events/refunds.ts';
 import { logger } from '#shared/observability.ts';
+import { cancelOfferTimer } from '#shared/refunds/claim-offer.ts';
 import { refundDecidedDetail } from '#shared/refunds/decided-event.ts';
 import { moneyResolutions, type Decision } from '#shared/refunds/decision.ts';
 import { reviewDecision, type DecisionRecord, type ReviewAction } from '#shared/refunds/decision-record.ts';
@@ -73,7 +74,9 @@ async function review(event: APIGatewayProxyEventV2, caller: Caller, shopId: str
     { shopId, action: `refund.${action.action}`, actor: { sub: caller.sub, email: caller.email, role: caller.role }, subjects, reason: action.reason, before: statusView(current), after: statusView(next), requestId: event.requestContext.requestId, reasonRequired: true },
     { auditId: randomUUID(), now },
   );
-  const events = next.status === 'approved' ? [decidedEvent(next, caller)] : [];
+  // A person settling a claim before its customer chose: the offer's expiry timer is moot.
+  const offerTimer = cancelOfferTimer(current, next.updatedAt, randomUUID);
+  const events = [...(next.status === 'approved' ? [decidedEvent(next, caller)] : []), ...(offerTimer ? [offerTimer] : [])];
   try {
     await decisions.update(next, events, audit);
   } catch (error) {

@@ -122,8 +122,17 @@ export function chooseResolution(record: DecisionRecord, kind: ResolutionKind, c
   };
   const events: OutboxEvent[] = [decidedEvent(next, chooser.kind === 'customer' ? { kind: 'customer', id: chooser.id } : { kind: 'system' }, newId)];
   // The customer answered: the expiry timer has nothing left to do.
-  if (chooser.kind === 'customer') events.push({ definition: TimersRequested, eventId: newId(), detail: { version: 1, shopId: record.shopId, occurredAt: at, set: [], cancel: [record.offer.timerId] } });
+  if (chooser.kind === 'customer') events.push(cancelOfferTimer(record, at, newId)!);
   return { ok: true, next, events };
+}
+
+/**
+ * Cancels the offer's expiry timer of a decision that waits for the customer (they chose, or a
+ * person settled it first); undefined when there is no offer waiting.
+ */
+export function cancelOfferTimer(record: DecisionRecord, at: string, newId: () => string): OutboxEvent | undefined {
+  if (record.status !== 'awaiting_customer' || !record.offer) return undefined;
+  return { definition: TimersRequested, eventId: newId(), detail: { version: 1, shopId: record.shopId, occurredAt: at, set: [], cancel: [record.offer.timerId] } };
 }
 
 /** The recommended option applied when the offer's timer fires; undefined when the timer is stale (chosen, settled by a person, another timer). */

@@ -1,8 +1,8 @@
 // The Shopify gift card adapter against a fake Admin API on a local port: a card created once with
-// the key in its note, found again by searching cards of the same value (page by page), its code
-// only from the creation, declines and timeouts.
+// the key in its note and a code derived from the key, found again by searching cards of the same
+// value (page by page) with the same code, declines and timeouts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ShopifyGiftCards } from '../../../shared/adapters/shopify-gift-cards.ts';
+import { giftCardCodeFor, ShopifyGiftCards } from '../../../shared/adapters/shopify-gift-cards.ts';
 import { PaymentTimeoutError } from '../../../shared/payments/payment-port.ts';
 import { issueCreditOnce, StoreCreditNotConfiguredError, type StoreCreditRequest } from '../../../shared/payments/store-credit-port.ts';
 import { fakeServer, type FakeServer } from './fake-server.ts';
@@ -28,7 +28,8 @@ function giftCards(options: { others?: number; hangOnCreate?: boolean; createSta
     }
     if (req.method === 'POST' && url.pathname === '/admin/api/2024-10/gift_cards.json') {
       if (options.createStatus) return { status: options.createStatus, body: { errors: { base: ['Gift cards are not enabled'] } } };
-      const card = { id: 1_000_000 + cards.length, code: `GC${cards.length}XYZ9QR7T`, last_characters: '9QR7T'.slice(-4), ...req.body.gift_card };
+      const code: string = req.body.gift_card.code ?? `GC${cards.length}XYZ9QR7T`;
+      const card = { id: 1_000_000 + cards.length, ...req.body.gift_card, code, last_characters: code.slice(-4).toLowerCase() };
       cards.push(card);
       return options.hangOnCreate ? 'hang' : { status: 201, body: { gift_card: card } };
     }
@@ -37,25 +38,28 @@ function giftCards(options: { others?: number; hangOnCreate?: boolean; createSta
   return cards;
 }
 
+const ourCode = giftCardCodeFor('shpat_test', request.key);
 const adapter = (timeoutMs = 2_000, expiresInDays?: number) =>
   new ShopifyGiftCards(() => ({ origin: server.url, accessToken: 'shpat_test', ...(expiresInDays ? { expiresInDays } : {}) }), fetch, timeoutMs, () => new Date('2024-06-01T12:00:00Z'));
 
 describe('ShopifyGiftCards', () => {
-  it('creates a gift card with the key in its note and hands back its code once', async () => {
+  it('creates a gift card with the key in its note and a code derived from the key', async () => {
     const cards = giftCards();
     const issued = await adapter(2_000, 365).issue(request);
-    expect(issued).toEqual({ status: 'issued', creditId: `gc_${cards[0].id}`, kind: 'gift_card', code: 'GC0XYZ9QR7T', codeLastCharacters: 'QR7T', expiresAt: '2025-06-01T23:59:59Z' });
+    expect(ourCode).toMatch(/^[2-9A-HJKMNP-Z]{16}$/);
+    expect(issued).toEqual({ status: 'issued', creditId: `gc_${cards[0].id}`, kind: 'gift_card', code: ourCode, codeLastCharacters: ourCode.slice(-4).toLowerCase(), expiresAt: '2025-06-01T23:59:59Z' });
     const created = server.requests.find((r) => r.method === 'POST')!;
     expect(created.headers['x-shopify-access-token']).toBe('shpat_test');
-    expect(created.body.gift_card).toEqual({ initial_value: '55.00', note: 'Store credit for order #1001 [rf_dec_7]', customer_id: 207119551, expires_on: '2025-06-01' });
+    expect(created.body.gift_card).toEqual({ initial_value: '55.00', code: ourCode, note: 'Store credit for order #1001 [rf_dec_7]', customer_id: 207119551, expires_on: '2025-06-01' });
   });
 
-  it('answers a replay with the same card, found by searching cards of that value, without its code', async () => {
+  it('answers a replay with the same card and code, found by searching cards of that value (a lost answer loses no code)', async () => {
     const cards = giftCards({ others: 600 });
     const first = await adapter().issue(request);
     const again = await adapter().issue(request);
     expect(cards.filter((card) => card.note.includes('[rf_dec_7]'))).toHaveLength(1);
-    expect(again).toEqual({ ...first, code: undefined, codeLastCharacters: 'QR7T' });
+    expect(again).toEqual(first);
+    expect(giftCardCodeFor('shpat_other', request.key)).not.toBe(ourCode);
     expect(await adapter().lookup({ shopId: 'acme', key: 'rf_dec_7' })).toMatchObject({ status: 'issued', creditId: first.status === 'issued' ? first.creditId : '' });
   });
 
@@ -63,7 +67,7 @@ describe('ShopifyGiftCards', () => {
     const cards = giftCards({ others: 10 });
     await adapter().issue(request);
     for (let n = 0; n < 600; n += 1) cards.push({ id: 5_000_000 + n, note: 'later', initial_value: '55.00', last_characters: 'bbbb' });
-    expect(await adapter().lookup({ shopId: 'acme', key: 'rf_dec_7' })).toMatchObject({ status: 'issued', codeLastCharacters: 'QR7T' });
+    expect(await adapter().lookup({ shopId: 'acme', key: 'rf_dec_7' })).toMatchObject({ status: 'issued', code: ourCode });
     expect(server.requests.filter((r) => r.path.includes('page_info')).length).toBeGreaterThan(0);
     expect(await adapter().lookup({ shopId: 'acme', key: 'rf_dec_8' })).toEqual({ status: 'not_found' });
   });
@@ -79,7 +83,7 @@ describe('ShopifyGiftCards', () => {
     const cards = giftCards({ hangOnCreate: true });
     await expect(adapter(300).issue(request)).rejects.toBeInstanceOf(PaymentTimeoutError);
     cards.splice(0);
-    expect(await issueCreditOnce(adapter(300), request)).toMatchObject({ status: 'issued', codeLastCharacters: 'QR7T' });
+    expect(await issueCreditOnce(adapter(300), request)).toMatchObject({ status: 'issued', code: ourCode });
     expect(cards).toHaveLength(1);
   });
 

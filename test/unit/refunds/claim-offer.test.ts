@@ -7,7 +7,7 @@ import { RefundDecided } from '../../../shared/events/refunds.ts';
 import { TimersRequested } from '../../../shared/events/timers.ts';
 import { claimTemplates } from '../../../shared/notifications/templates/refunds-claims.ts';
 import { claimChoiceUrl } from '../../../shared/refunds/claim-message.ts';
-import { chooseResolution, claimOfferView, decideParcelClaim, expireOffer, offerTimerId, type ParcelClaimDetail } from '../../../shared/refunds/claim-offer.ts';
+import { cancelOfferTimer, chooseResolution, claimOfferView, decideParcelClaim, expireOffer, offerTimerId, type ParcelClaimDetail } from '../../../shared/refunds/claim-offer.ts';
 import { DecisionRecord, reviewDecision } from '../../../shared/refunds/decision-record.ts';
 import { line, order, rules, usd } from './fixtures.ts';
 
@@ -139,6 +139,20 @@ describe('chooseResolution', () => {
     if (!reviewed.ok) throw new Error(reviewed.message);
     expect(reviewed.next).toMatchObject({ status: 'approved', outcome: { kind: 'reship' } });
     expect(chooseResolution(reviewed.next, 'full_refund', { kind: 'customer', id: 'c1' }, later, newId)).toMatchObject({ ok: false, status: 409, message: 'This claim is approved: it no longer waits for a choice' });
+  });
+});
+
+describe('cancelOfferTimer', () => {
+  it('cancels the expiry timer of a claim still waiting for its customer', () => {
+    const { record } = decide();
+    const cancel = cancelOfferTimer(record, '2024-06-02T08:00:00.000Z', newId);
+    expect(cancel?.definition).toBe(TimersRequested);
+    expect(cancel?.detail).toMatchObject({ shopId: 'acme', set: [], cancel: [record.offer!.timerId] });
+  });
+
+  it('has nothing to cancel once the claim no longer waits', () => {
+    const { record } = decide({ source: 'ops' });
+    expect(cancelOfferTimer(record, '2024-06-02T08:00:00.000Z', newId)).toBeUndefined();
   });
 });
 
