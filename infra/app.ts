@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The CDK app: one stack, checked by cdk-nag's AwsSolutions rules on every synth.
+// The CDK app: one stack, checked by cdk-nag's AwsSolutions and Serverless rules on every synth.
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { AftersalesStack } from './stack.ts';
 
 export function buildApp(app = new App()): { app: App; stack: AftersalesStack } {
@@ -12,7 +12,7 @@ export function buildApp(app = new App()): { app: App; stack: AftersalesStack } 
       region: process.env.CDK_DEFAULT_REGION,
     },
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { app, stack };
 }
 

@@ -12,6 +12,7 @@ import { Nudges } from './constructs/nudges.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { OpsApi } from './constructs/ops-api.ts';
 import { Outbox } from './constructs/outbox.ts';
+import { Privacy } from './constructs/privacy.ts';
 import { Returns } from './constructs/returns.ts';
 import { Refunds } from './constructs/refunds.ts';
 import { Surveys } from './constructs/surveys.ts';
@@ -40,9 +41,10 @@ export class AftersalesStack extends Stack {
     new Returns(this, 'Returns', { backbone: this.backbone, sessionSecret: customerApi.sessionSecret, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer });
     new Refunds(this, 'Refunds', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer, sessionSecret: customerApi.sessionSecret });
     new Delays(this, 'Delays', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
-    new Nudges(this, 'Nudges', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
+    new Nudges(this, 'Nudges', { backbone: this.backbone, authorizer: opsApi.auth.authorizer, shopsSecret: ingest.shopsSecret });
     new DelayDesk(this, 'DelayDesk', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
     new Kpis(this, 'Kpis', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
+    new Privacy(this, 'Privacy', { backbone: this.backbone, ingest, authorizer: opsApi.auth.authorizer });
     opsApi.watchDeadLetters(this);
     new OpsConsole(this, 'Console', { auth: opsApi.auth, api: this.backbone.httpApi });
 

@@ -131,6 +131,7 @@ export const coldStartSuite = {
       over.length ? `Over target: ${over.map((m) => m.fn.logicalId).join(', ')}.` : `Every bundle is under ${gzipTargetBytes / 1024} KB gzipped and imports in under ${importTargetRatio}× bare Node.`,
       ...measured.map((m) => `${m.fn.logicalId}: ${kb(m.bytes)} KB (${kb(m.gzipBytes)} KB gzipped), import ${ratio(m)}×; largest parts ${m.dominant.map(([name, bytes]) => `${name} ${kb(bytes)} KB`).join(', ')}`),
     ];
-    return { suite: 'cold-start', figures, notes };
+    const coldStart = measured.map((m) => ({ function: m.fn.logicalId, bytes: m.bytes, gzipBytes: m.gzipBytes, importRatio: ratio(m) }));
+    return { suite: 'cold-start', figures, notes, coldStart };
   },
 };

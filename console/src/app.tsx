@@ -4,7 +4,13 @@ import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { apiFor, type ApiClient } from './api.ts';
 import { cognitoSignOutUrl, saveSession, type Session } from './auth.ts';
 import { allows, type ConsoleConfig, type Role } from './config.ts';
+import { CustomerScreen } from './screens/customer.tsx';
+import { CustomersScreen } from './screens/customers.tsx';
 import { DeadLetterDetailScreen, DeadLettersScreen } from './screens/dead-letters.tsx';
+import { OrderScreen } from './screens/order.tsx';
+import { PoliciesScreen } from './screens/policies.tsx';
+import { DelaysScreen } from './screens/delays.tsx';
+import { KpisScreen } from './screens/kpis.tsx';
 import { RefundDecisionScreen, RefundReviewsScreen } from './screens/refunds.tsx';
 import { ReturnCaseScreen } from './screens/return-case.tsx';
 import { ReturnsScreen } from './screens/returns.tsx';
@@ -93,8 +99,20 @@ export function App({ config, initialSession }: { config: ConsoleConfig; initial
           <a href={href('refunds')} aria-current={screen === 'refunds' ? 'page' : undefined}>
             Refund reviews
           </a>
+          <a href={href('customers')} aria-current={screen === 'customers' || screen === 'orders' ? 'page' : undefined}>
+            Customers
+          </a>
+          <a href={href('policies')} aria-current={screen === 'policies' ? 'page' : undefined}>
+            Policies
+          </a>
           <a href={href('dead-letters')} aria-current={screen === 'dead-letters' ? 'page' : undefined}>
             Dead letters
+          </a>
+          <a href={href('delays')} aria-current={screen === 'delays' ? 'page' : undefined}>
+            Delays
+          </a>
+          <a href={href('kpis')} aria-current={screen === 'kpis' ? 'page' : undefined}>
+            KPIs
           </a>
         </nav>
         <ShopPicker shops={config.shops} value={shopId} onChange={chooseShop} />
@@ -114,8 +132,20 @@ export function App({ config, initialSession }: { config: ConsoleConfig; initial
           <RefundDecisionScreen key={`${shopId}/${id}`} decisionId={id} />
         ) : screen === 'refunds' ? (
           <RefundReviewsScreen key={shopId} />
+        ) : screen === 'customers' && id ? (
+          <CustomerScreen key={`${shopId}/${id}`} customerId={id} />
+        ) : screen === 'customers' ? (
+          <CustomersScreen key={shopId} />
+        ) : screen === 'orders' && id ? (
+          <OrderScreen key={`${shopId}/${id}`} orderId={id} />
+        ) : screen === 'policies' ? (
+          <PoliciesScreen key={shopId} shopId={shopId} document={id} />
         ) : screen === 'dead-letters' && id ? (
           <DeadLetterDetailScreen key={id} deadLetterId={id} />
+        ) : screen === 'delays' ? (
+          <DelaysScreen key={shopId} />
+        ) : screen === 'kpis' ? (
+          <KpisScreen key={shopId} />
         ) : screen === 'dead-letters' ? (
           <DeadLettersScreen key={shopId} />
         ) : (

@@ -10,6 +10,7 @@ import { DeliveryStore, DeliveryTooLargeError } from '#shared/adapters/delivery-
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { json, problem } from '#shared/http.ts';
 import { logger, metrics } from '#shared/observability.ts';
+import { isShopifyPrivacyTopic } from '#shared/privacy/requests.ts';
 import type { StorefrontKind } from '#shared/shops/config.ts';
 import { loadShopIndex } from '#shared/shops/directory.ts';
 import { receiveWebhook } from '#shared/webhooks/receive.ts';
@@ -17,11 +18,13 @@ import { receiveWebhook } from '#shared/webhooks/receive.ts';
 const deliveries = new DeliveryStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 const sqs = new SQSClient({});
 const queueUrl = requiredEnv('DELIVERY_QUEUE_URL');
+/** Shopify's privacy requests go to their own consumer, not to the normalizer. */
+const privacyQueueUrl = requiredEnv('PRIVACY_QUEUE_URL');
 const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const providers: readonly StorefrontKind[] = ['shopify', 'woocommerce', 'generic'];
 
-async function enqueue(pk: string): Promise<void> {
-  await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ deliveryKey: pk }) }));
+async function enqueue(pk: string, topic: string): Promise<void> {
+  await sqs.send(new SendMessageCommand({ QueueUrl: isShopifyPrivacyTopic(topic) ? privacyQueueUrl : queueUrl, MessageBody: JSON.stringify({ deliveryKey: pk }) }));
 }
 
 async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
@@ -55,13 +58,13 @@ async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyRes
         throw error;
       }
       if (stored.created) {
-        await enqueue(stored.pk);
+        await enqueue(stored.pk, decision.delivery.topic);
         metrics.addMetric('WebhookAccepted', MetricUnit.Count, 1);
         return json(200, { status: 'accepted', deliveryKey: stored.pk });
       }
       // A retry of a delivery not mapped yet: the first attempt may have stored it and failed to
       // enqueue it, so enqueue it again (the normalizer skips what it already mapped).
-      if (stored.existing.status === 'received') await enqueue(stored.existing.pk);
+      if (stored.existing.status === 'received') await enqueue(stored.existing.pk, stored.existing.topic);
       metrics.addMetric('WebhookDuplicate', MetricUnit.Count, 1);
       return json(200, { status: 'duplicate', deliveryKey: stored.existing.pk });
     }

@@ -1,12 +1,15 @@
 // The ops API's campaign routes: read the shop's campaign settings, publish a draft as the next
 // version (conditionally on the version the supervisor read, with its audit record), preview the
 // nudges of the coming days and report the results. The preview and results are computed by the
-// pure domain (shared/nudges/) from the shop's latest orders, their customers and return cases;
-// what is not stored yet is listed in `basis.notConsidered`.
+// pure domain (shared/nudges/) from the shop's latest orders, their customers and return cases,
+// each customer's open cases, survey scores and tier (CustomerFactsReader) and the nudges sent to
+// them (NudgeStore); what is not considered is listed in `basis.notConsidered`.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { CampaignAudienceReader, CampaignSettingsStore } from '#shared/adapters/campaign-settings-store.ts';
+import { CustomerFactsReader } from '#shared/adapters/customer-facts.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
+import { NudgeStore } from '#shared/adapters/nudge-store.ts';
 import type { Route } from '#shared/api/define.ts';
 import { publishSettings } from '#shared/api/publish-settings.ts';
 import { checkShop, createRouter, type Operation } from '#shared/api/router.ts';
@@ -25,27 +28,52 @@ const client = dynamoDocumentClient();
 const tableName = requiredEnv('STATE_TABLE_NAME');
 const store = new CampaignSettingsStore(client, tableName);
 const audience = new CampaignAudienceReader(client, tableName);
+const facts = new CustomerFactsReader(client, tableName);
+const nudges = new NudgeStore(client, tableName);
 /** The shop's latest orders a preview or a report reads: bounded so the answer fits the API's time. */
 const maxOrders = 2000;
 
-/** Facts the nudge rules use that no adapter reads yet: the preview assumes none. */
-const notConsidered = [
-  'open refund, delay and complaint cases (open returns are read)',
-  'survey scores',
-  'nudges already sent (none are recorded yet): no frequency cap, results empty',
-  'the shop time zone (UTC for customers without one)',
-];
+/** Customers whose facts are read at once: each is a handful of reads by key. */
+const factsConcurrency = 16;
+
+/** What the nudge rules use that the preview does not read: it assumes UTC. */
+const notConsidered = ['the shop time zone (UTC for customers without one)'];
 
 const view = (shopId: string, current: CampaignSettingsVersion) => ({ shopId, ...current });
 
 async function customerStates(shopId: string, settings: CampaignSettings, now: Date) {
   const loaded = await audience.load(shopId, maxOrders);
-  const states: CustomerState[] = customerStatesOf(loaded.customers, loaded.orders, (orderId) => loaded.returnCases.get(orderId) ?? []).map((state) => {
+  const states: CustomerState[] = await withFacts(customerStatesOf(loaded.customers, loaded.orders, (orderId) => loaded.returnCases.get(orderId) ?? []), now, (state) => {
     const tier = tierStanding(settings.vip, state.orders, now).tier;
-    return { ...state, tier: tier ? { id: tier.id, rank: tier.rank } : null };
+    return tier ? { id: tier.id, rank: tier.rank } : null;
   });
   const basis = { orders: loaded.orders.length, customers: states.length, truncated: loaded.orders.length >= maxOrders, notConsidered };
   return { states, basis };
+}
+
+/**
+ * Each customer with their open cases (the return cases read with the orders, and any other open
+ * case on record), survey scores, nudges sent and tier on record (else `standing`, computed from the
+ * orders read).
+ */
+async function withFacts(states: CustomerState[], now: Date, standing: (state: CustomerState) => CustomerState['tier']): Promise<CustomerState[]> {
+  const out: CustomerState[] = new Array(states.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < states.length; index = next++) {
+      const state = states[index]!;
+      const [openCases, surveyScores, nudgesSent, tier] = await Promise.all([
+        facts.openCases(state.shopId, state.customer.id, now),
+        facts.surveyScores(state.shopId, state.customer.id),
+        nudges.sentNudges(state.shopId, state.customer.id),
+        facts.tier(state.shopId, state.customer.id),
+      ]);
+      const cases = [...state.openCases, ...openCases.filter((found) => !state.openCases.some((known) => known.kind === found.kind && known.id === found.id))];
+      out[index] = { ...state, openCases: cases, surveyScores, nudgesSent, tier: tier ?? standing(state) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(factsConcurrency, states.length) }, worker));
+  return out;
 }
 
 const operations: Array<[Route, Operation]> = [

@@ -5,6 +5,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import { AuditStore } from '#shared/adapters/audit-store.ts';
+import { CustomerOrders } from '#shared/adapters/customer-orders.ts';
 import { DeadLetterStore } from '#shared/adapters/dead-letter-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { NotificationStore } from '#shared/adapters/notification-store.ts';
@@ -23,6 +24,7 @@ const queries = new OpsQueries(dynamoDocumentClient(), stateTable, requiredEnv('
 const audit = new AuditStore(dynamoDocumentClient(), stateTable);
 const deadLetters = new DeadLetterStore(dynamoDocumentClient(), stateTable);
 const notifications = new NotificationStore(dynamoDocumentClient(), stateTable);
+const ordersByNumber = new CustomerOrders(dynamoDocumentClient(), stateTable);
 
 const operations: Array<[Route, Operation]> = [
   [listOrders, async (event, caller) => {
@@ -47,7 +49,14 @@ const operations: Array<[Route, Operation]> = [
   [listCustomers, async (event, caller) => {
     const { query } = parseRequest(listCustomers, event);
     checkShop(caller, query.shopId);
-    const page = await queries.listCustomers(query.shopId, { limit: query.limit, cursor: query.cursor, email: query.email });
+    if (query.orderNumber !== undefined) {
+      // Order numbers are few per shop (usually one order): the customers who placed them fit one page.
+      const orders = await ordersByNumber.findByNumber(query.shopId, query.orderNumber);
+      const customerIds = [...new Set(orders.map((state) => state.order?.customer.id).filter((id): id is string => id !== undefined))];
+      const customers = await Promise.all(customerIds.map((customerId) => queries.customer(query.shopId, customerId)));
+      return { items: customers.filter((state) => state !== undefined).map(customerView) };
+    }
+    const page = await queries.listCustomers(query.shopId, { limit: query.limit, cursor: query.cursor, email: query.email, phone: query.phone });
     return { items: page.items.map(customerView), nextCursor: page.nextCursor };
   }],
   [getOpsHealth, async () => {

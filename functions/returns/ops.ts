@@ -94,6 +94,7 @@ const operations: Array<[Route, Operation]> = [
       .filter((c) => !query.reason || c.lines.some((line) => line.reason === query.reason))
       .filter((c) => createdBefore === undefined || Date.parse(c.createdAt) <= createdBefore)
       .filter((c) => query.slaBreached === undefined || isPastSla(c, now) === (query.slaBreached === 'true'))
+      .filter((c) => !query.customerId || c.customer.id === query.customerId)
       .map((c) => view(c, now));
     return { items, nextCursor: page.nextCursor };
   }],

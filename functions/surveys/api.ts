@@ -84,7 +84,7 @@ const operations: Array<[Route, Operation]> = [
   [listSurveyResponses, async (event, caller) => {
     const { query } = parseRequest(listSurveyResponses, event);
     checkShop(caller, query.shopId);
-    const page = await store.listAnswered(query.shopId, { flow: query.flow, maxScore: query.maxScore, agentId: query.agentId, limit: query.limit, cursor: query.cursor });
+    const page = await store.listAnswered(query.shopId, { flow: query.flow, maxScore: query.maxScore, agentId: query.agentId, customerId: query.customerId, limit: query.limit, cursor: query.cursor });
     const items = page.items.map((survey) => {
       const { surveyId, flow, score, comment, requestedAt, answeredAt, commentedAt, customer, orderId, orderNumber, returnId, caseId, delayId, agentId, followUpCaseId } = survey;
       return { surveyId, flow, score, comment, requestedAt, answeredAt, commentedAt, customer, orderId, orderNumber, returnId, caseId, delayId, agentId, followUpCaseId };

@@ -83,6 +83,17 @@ export class AppFunction extends Construct {
         banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
       },
     });
+    if (props.deadLetterQueue) {
+      Validations.of(this.fn).acknowledge({
+        id: 'Serverless::Serverless-LambdaAsyncFailureDestination',
+        reason: 'Failed asynchronous invocations go to the function’s dead-letter queue; an on-failure destination as well would deliver each failure twice.',
+      });
+    } else {
+      Validations.of(this.fn).acknowledge({
+        id: 'Serverless::Serverless-LambdaDLQ',
+        reason: 'Invoked synchronously (HTTP API) or by an event source mapping, whose failures go to the source queue’s dead-letter queue or the mapping’s on-failure destination; a function dead-letter queue only serves asynchronous invocations, and functions invoked asynchronously (rule and schedule targets) are given one (the stack tests check it).',
+      });
+    }
     Validations.of(role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions.',

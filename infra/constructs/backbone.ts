@@ -12,7 +12,7 @@ import { LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import type { Route } from '../../shared/api/define.ts';
 import { AppFunction, type AppFunctionProps } from './app-function.ts';
-import { DeadLetterQueue, WorkQueue } from './queues.ts';
+import { addQueueSource, DeadLetterQueue, WorkQueue } from './queues.ts';
 
 const webhookAccessReason = 'Storefronts cannot send tokens; every delivery is authenticated by its HMAC signature with the shop secret.';
 
@@ -104,13 +104,16 @@ export class Backbone extends Construct {
     });
   }
 
-  /** A function with the platform defaults; `EVENT_BUS_NAME` is always set and publishing granted. */
-  newFunction(scope: Construct, id: string, props: AppFunctionProps): AppFunction {
+  /**
+   * A function with the platform defaults; `EVENT_BUS_NAME` is always set. Only a function that
+   * `publishesEvents` itself may put events on the bus: the others publish through the outbox.
+   */
+  newFunction(scope: Construct, id: string, { publishesEvents = false, ...props }: AppFunctionProps & { publishesEvents?: boolean }): AppFunction {
     const fn = new AppFunction(scope, id, {
       ...props,
       environment: { EVENT_BUS_NAME: this.bus.eventBusName, ...props.environment },
     });
-    this.bus.grantPutEventsTo(fn.fn);
+    if (publishesEvents) this.bus.grantPutEventsTo(fn.fn);
     return fn;
   }
 
@@ -131,14 +134,30 @@ export class Backbone extends Construct {
    * it is public (storefront webhooks verify signatures; the catalogue holds no data).
    */
   addRoute(method: HttpMethod, path: string, fn: IFunction, id: string, access: { publicBecause: string }): void {
-    for (const route of this.httpApi.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(id, fn) })) {
+    for (const route of this.httpApi.addRoutes({ path, methods: [method], integration: this.integrationOf(fn, id) })) {
       Validations.of(route).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: access.publicBecause });
     }
   }
 
   /** Routes a declared route to a function behind an authorizer (the ops API's JWT authorizer). */
   addAuthorizedRoute(route: Route, fn: IFunction, authorizer: IHttpRouteAuthorizer): void {
-    this.httpApi.addRoutes({ path: route.path, methods: [route.method.toUpperCase() as HttpMethod], integration: new HttpLambdaIntegration(`${route.operationId}Integration`, fn), authorizer });
+    this.httpApi.addRoutes({ path: route.path, methods: [route.method.toUpperCase() as HttpMethod], integration: this.integrationOf(fn, `${route.operationId}Integration`), authorizer });
+  }
+
+  private readonly integrations = new Map<IFunction, HttpLambdaIntegration>();
+
+  /**
+   * One integration per function, with one invoke permission for the API (not one per route): a
+   * function serving many routes would otherwise cost two resources per route, and the stack is
+   * bounded at 500 resources.
+   */
+  private integrationOf(fn: IFunction, id: string): HttpLambdaIntegration {
+    let integration = this.integrations.get(fn);
+    if (!integration) {
+      integration = new HttpLambdaIntegration(id, fn, { scopePermissionToRoute: false });
+      this.integrations.set(fn, integration);
+    }
+    return integration;
   }
 
   /** Routes a declared public route; why it is public comes from its definition. */
@@ -173,7 +192,11 @@ export class Backbone extends Construct {
 
   /** `fn` consumes `work` in batches, reporting partial batch failures; `maxConcurrency` caps the pollers (provider rate limits). */
   consumeQueue(work: WorkQueue, fn: AppFunction, batchSize = 10, maxConcurrency?: number): void {
-    fn.fn.addEventSource(new SqsEventSource(work.queue, { batchSize, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true, ...(maxConcurrency ? { maxConcurrency } : {}) }));
+    addQueueSource(
+      fn.fn,
+      new SqsEventSource(work.queue, { batchSize, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true, ...(maxConcurrency ? { maxConcurrency } : {}) }),
+      'a message that keeps failing moves to the work queue’s dead-letter queue (its redrive policy)',
+    );
   }
 
   /**

@@ -6,7 +6,7 @@ import { discardDeadLetter, getDeadLetter, listDeadLetters, redriveDeadLetter } 
 import type { DeadLetterSource } from '../../shared/ops/dead-letters.ts';
 import type { AppFunction } from './app-function.ts';
 import type { Backbone } from './backbone.ts';
-import { DeadLetterQueue, type WorkQueue } from './queues.ts';
+import { addQueueSource, DeadLetterQueue, type WorkQueue } from './queues.ts';
 
 export interface DeadLetterDeskProps {
   readonly backbone: Backbone;
@@ -51,7 +51,7 @@ export class DeadLetterDesk extends Construct {
     const queues = scope.node.findAll().filter((node): node is DeadLetterQueue => node instanceof DeadLetterQueue);
     const sources: DeadLetterSource[] = [];
     for (const dlq of queues) {
-      this.archiver.fn.addEventSource(new SqsEventSource(dlq.queue, { batchSize: 10, reportBatchItemFailures: true }));
+      addQueueSource(this.archiver.fn, new SqsEventSource(dlq.queue, { batchSize: 10, reportBatchItemFailures: true }), 'a dead letter the archiver fails to take stays on its dead-letter queue (kept 14 days) and is retried');
       const name = dlq.node.path.split('/').slice(1).join('/');
       if ('queue' in dlq.redrive) {
         dlq.redrive.queue.grantSendMessages(this.desk.fn);

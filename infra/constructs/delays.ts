@@ -62,17 +62,19 @@ export class Delays extends Construct {
 
     // The duty team's daily digest. rate() rather than cron(): each shop has its own time zone
     // anyway, and the local stack runs rate schedules on its clock (it does not evaluate cron).
+    // Failed schedule deliveries and failed runs (after Lambda's two retries) both land here.
+    const digestFailures = new DeadLetterQueue(this, 'DigestDeadLetters');
+    digestFailures.redrive = { why: 'The next day’s digest lists the same open delays again' };
     const digest = backbone.newFunction(this, 'Digest', {
       entry: 'functions/delays/digest.ts',
       service: 'delays',
       description: 'Daily digest of open delays per shop, grouped by reason and carrier, to the duty team',
       timeout: Duration.minutes(2),
       environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+      deadLetterQueue: digestFailures.queue,
     });
     backbone.grantState(digest, 'readWrite');
     shopsSecret.grantRead(digest.fn);
-    const digestFailures = new DeadLetterQueue(this, 'DigestDeadLetters');
-    digestFailures.redrive = { why: 'The next day’s digest lists the same open delays again' };
     const schedulerRole = new Role(this, 'DigestSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     new Schedule(this, 'DigestSchedule', {
       description: 'Daily digest of open delays',

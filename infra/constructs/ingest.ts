@@ -6,6 +6,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { DeadLetterQueue } from './queues.ts';
 import { Construct } from 'constructs';
+import type { AppFunction } from './app-function.ts';
 import type { Backbone } from './backbone.ts';
 import { WorkQueue } from './queues.ts';
 
@@ -18,6 +19,8 @@ export class Ingest extends Construct {
   readonly shopsSecret: Secret;
   /** Stored deliveries waiting to be mapped; re-driven quarantined deliveries go back here. */
   readonly deliveryQueue: WorkQueue;
+  /** The webhook receiver: other constructs give it the queues of the topics they handle (privacy). */
+  readonly receiver: AppFunction;
 
   constructor(scope: Construct, id: string, { backbone }: { backbone: Backbone }) {
     super(scope, id);
@@ -47,6 +50,7 @@ export class Ingest extends Construct {
       memorySize: 1024,
       environment: { ...environment, DELIVERY_QUEUE_URL: deliveries.queue.queueUrl },
     });
+    this.receiver = receiver;
     backbone.grantState(receiver, 'readWrite');
     deliveries.queue.grantSendMessages(receiver.fn);
     this.shopsSecret.grantRead(receiver.fn);
@@ -64,18 +68,20 @@ export class Ingest extends Construct {
     backbone.consumeQueue(deliveries, normalizer, 10);
 
     // WooCommerce never retries a failed delivery: read recently changed orders every 15 minutes.
+    // Failed schedule deliveries and failed runs (after Lambda's two retries) both land here.
+    const reconcileFailures = new DeadLetterQueue(this, 'ReconcileDeadLetters');
+    reconcileFailures.redrive = { why: 'The next reconciliation, 15 minutes later, reads the same changes again' };
     const reconciler = backbone.newFunction(this, 'ReconcileWooCommerce', {
       entry: 'functions/ingest/reconcile-woocommerce.ts',
       service: 'ingest',
       description: 'Recovers WooCommerce order changes whose webhooks were lost',
       timeout: Duration.minutes(5),
       environment: { ...environment, DELIVERY_QUEUE_URL: deliveries.queue.queueUrl },
+      deadLetterQueue: reconcileFailures.queue,
     });
     backbone.grantState(reconciler, 'readWrite');
     deliveries.queue.grantSendMessages(reconciler.fn);
     this.shopsSecret.grantRead(reconciler.fn);
-    const reconcileFailures = new DeadLetterQueue(this, 'ReconcileDeadLetters');
-    reconcileFailures.redrive = { why: 'The next reconciliation, 15 minutes later, reads the same changes again' };
     const schedulerRole = new Role(this, 'ReconcileSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     new Schedule(this, 'ReconcileSchedule', {
       description: 'WooCommerce reconciliation',

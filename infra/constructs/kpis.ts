@@ -5,7 +5,7 @@ import { getKpis } from '../../shared/api/routes.ts';
 import { eventPatternFor } from '../../shared/events/define.ts';
 import { DelayDetected } from '../../shared/events/delays.ts';
 import { NotificationSent } from '../../shared/events/notifications.ts';
-import { NudgeSent } from '../../shared/events/nudges.ts';
+import { NudgeConverted, NudgeSent } from '../../shared/events/nudges.ts';
 import { OrderPlaced } from '../../shared/events/orders.ts';
 import { RefundIssued, StoreCreditIssued } from '../../shared/events/refunds.ts';
 import { ReturnApproved, ReturnRejected, ReturnRequested, ReturnResolved } from '../../shared/events/returns.ts';
@@ -36,7 +36,7 @@ export class Kpis extends Construct {
     });
     backbone.grantState(rollup, 'readWrite');
     const events = new WorkQueue(this, 'EventQueue', { visibilityTimeout: Duration.seconds(120), maxReceiveCount: 5 });
-    const counted = eventPatternFor(OrderPlaced, ReturnRequested, ReturnApproved, ReturnRejected, ReturnResolved, RefundIssued, StoreCreditIssued, SurveyAnswered, DelayDetected, NotificationSent, NudgeSent);
+    const counted = eventPatternFor(OrderPlaced, ReturnRequested, ReturnApproved, ReturnRejected, ReturnResolved, RefundIssued, StoreCreditIssued, SurveyAnswered, DelayDetected, NotificationSent, NudgeSent, NudgeConverted);
     backbone.subscribeQueue(this, 'EventRule', counted, events, rollup, 25);
 
     const api = backbone.newFunction(this, 'Api', {

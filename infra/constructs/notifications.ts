@@ -57,12 +57,13 @@ export class Notifications extends Construct {
     shopsSecret.grantRead(sender.fn);
     deferralRole.grantPassRole(sender.fn.grantPrincipal);
     const arn = (service: string, resource: string) => `arn:${Aws.PARTITION}:${service}:${Aws.REGION}:${Aws.ACCOUNT_ID}:${resource}`;
-    sender.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [arn('ses', 'identity/*'), arn('ses', 'configuration-set/*')] }));
+    // The one configuration set the sender names (SES_CONFIGURATION_SET), not every set in the account.
+    const configurationSets = configurationSetName ? [arn('ses', `configuration-set/${configurationSetName}`)] : [];
+    sender.fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [arn('ses', 'identity/*'), ...configurationSets] }));
     sender.fn.addToRolePolicy(new PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [arn('sms-voice', 'phone-number/*'), arn('sms-voice', 'sender-id/*'), arn('sms-voice', 'pool/*'), arn('sms-voice', 'configuration-set/*')] }));
     sender.fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [arn('scheduler', 'schedule/default/ntf-*')] }));
     for (const resource of [
       `Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*`,
-      `Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:configuration-set/*`,
       `Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:phone-number/*`,
       `Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:sender-id/*`,
       `Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:pool/*`,

@@ -18,6 +18,7 @@ export class Outbox extends Construct {
       service: 'outbox',
       description: 'Publishes outbox items from the state table stream to the event bus',
       timeout: Duration.seconds(30),
+      publishesEvents: true,
     });
     const deadLetters = new DeadLetterQueue(this, 'DeadLetters');
     deadLetters.redrive = { why: 'A stream failure names a range of the state table stream, not the events; the outbox items stay in the table for 7 days to re-publish' };

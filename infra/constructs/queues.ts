@@ -1,6 +1,20 @@
 import { Duration, Validations } from 'aws-cdk-lib';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+
+/**
+ * Lets `fn` consume a queue. SQS event source mappings take no on-failure destination (that is for
+ * streams): a message that keeps failing stays on its queue until `whereFailuresGo` says otherwise.
+ */
+export function addQueueSource(fn: LambdaFunction, source: SqsEventSource, whereFailuresGo: string): void {
+  const before = new Set(fn.node.children);
+  fn.addEventSource(source);
+  for (const mapping of fn.node.children.filter((child) => !before.has(child))) {
+    Validations.of(mapping).acknowledge({ id: 'Serverless::Serverless-LambdaEventSourceMappingDestination', reason: `An SQS event source takes no on-failure destination; ${whereFailuresGo}.` });
+  }
+}
 
 /** Where a dead message goes back to when ops re-drive it, or why it cannot. */
 export type RedriveSpec = { queue: IQueue } | { why: string };
@@ -20,10 +34,10 @@ export class DeadLetterQueue extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    Validations.of(this.queue).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-SQS3',
-      reason: 'This queue is itself a dead-letter queue (rule target, Lambda async or stream on-failure destination).',
-    });
+    Validations.of(this.queue).acknowledge(
+      { id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue (rule target, Lambda async or stream on-failure destination).' },
+      { id: 'Serverless::Serverless-SQSRedrivePolicy', reason: 'This queue is itself a dead-letter queue: its messages are archived for ops to re-drive or discard, not moved on again.' },
+    );
   }
 }
 

@@ -7,7 +7,7 @@ import type { Backbone } from './backbone.ts';
 import { WorkQueue } from './queues.ts';
 
 /** Schedule name prefixes the keeper may create and delete, one per capability that sets timers. */
-export const timerNamePrefixes = ['ret-', 'dly-', 'ref-'] as const;
+export const timerNamePrefixes = ['ret-', 'dly-', 'ref-', 'nud-'] as const;
 
 /**
  * Timers for every capability: capabilities write TimersRequested to the outbox with the state

@@ -27,6 +27,8 @@ export function demoShopsSeed(apiUrl: string) {
       // A courtesy code five days into a delay, so the local stack shows it (test/clock/delay-ladder.test.ts).
       shop.delays = DelaySettings.parse({ ...shop.delays, compensation: { afterDays: 5, discount: { type: 'percent', percent: 10 } } });
     }
+    // A Shopify shop with no other purpose than being erased by shop/redact (test/integration/privacy.test.ts).
+    config.shops.push({ shopId: 'throwaway-shopify', name: 'Throwaway Shopify shop', defaultLocale: 'en', timeZone: 'UTC', webhookSecrets: [localWebhookSecret()], shopify: { domain: 'throwaway-shop.myshopify.com' } } as (typeof config.shops)[number]);
     return JSON.stringify(config);
   };
 }

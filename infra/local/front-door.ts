@@ -123,6 +123,10 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (route === 'GET /_local/invocations') {
         return sendJson(res, 200, { invocations: stack.runtime.invocations({ functionName: url.searchParams.get('function') ?? undefined }) });
       }
+      if (route === 'GET /_local/logs') {
+        const after = Number(url.searchParams.get('after') ?? 0);
+        return sendJson(res, 200, { lines: stack.runtime.logs({ after: Number.isFinite(after) ? after : 0, functionName: url.searchParams.get('function') ?? undefined }) });
+      }
       if (route === 'GET /_local/events') {
         const filter = { source: url.searchParams.get('source') ?? undefined, detailType: url.searchParams.get('detailType') ?? undefined };
         return sendJson(res, 200, { events: stack.bus.events(filter) });
@@ -161,13 +165,18 @@ export function createFrontDoor(stack: LocalStack): http.Server {
         else stack.resumeEventSources();
         return sendJson(res, 200, { paused });
       }
+      if (route === 'GET /_local/usage') return sendJson(res, 200, stack.usage.snapshot());
+      if (route === 'POST /_local/usage/reset') {
+        stack.usage.reset();
+        return sendJson(res, 200, stack.usage.snapshot());
+      }
       if (route === 'POST /_local/settle') {
         await stack.settle();
         return sendJson(res, 200, { settled: true });
       }
       if (url.pathname.startsWith('/_local/')) return sendProblem(res, 404, 'Not Found', `No local route ${route}`);
       if (await handleConsole(req, res, url)) return;
-      if (await api(req, res, url)) return;
+      if (await api(req, res, url)) return stack.usage.apiRequest();
       sendJson(res, 404, { message: 'Not Found' });
     } catch (error) {
       if (error instanceof BadRequest || error instanceof InvalidTokenRequest || error instanceof InvalidFeedback) return sendProblem(res, 400, 'Bad Request', error.message);

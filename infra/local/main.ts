@@ -40,6 +40,7 @@ Local stack is up in ${seconds} s (synth ${synth.reused ? 'reused' : `${synth.se
   Local clock    ${endpoints.api}/_local/clock     (POST {"advance":"P14D"} or {"set":"<ISO time>"})
   SMS sent       ${endpoints.api}/_local/sms
   Invocations    ${endpoints.api}/_local/invocations
+  Function logs  ${endpoints.api}/_local/logs     (?after=<seq>&function=<name>)
   Events         ${endpoints.api}/_local/events
   Mail (SES)     ${endpoints.sesv2}               (web view of sent mail)
   EventBridge    ${endpoints.eventbridge}

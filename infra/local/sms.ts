@@ -99,8 +99,11 @@ export class LocalSmsSink {
   private failures: { remaining: number; error: InjectedFailure } | undefined;
   private readonly now: () => Date;
 
-  constructor(options: { now?: () => Date } = {}) {
+  private readonly onSent?: (segments: number) => void;
+
+  constructor(options: { now?: () => Date; onSent?(segments: number): void } = {}) {
     this.now = options.now ?? (() => new Date());
+    this.onSent = options.onSent;
   }
 
   /** Messages recorded so far, oldest first (DryRun requests are validated but not recorded). */
@@ -191,6 +194,7 @@ export class LocalSmsSink {
       encoding,
       segments,
     });
+    this.onSent?.(segments);
     return { MessageId: messageId };
   }
 }

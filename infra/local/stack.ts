@@ -30,6 +30,8 @@ import { scheduleDelivery } from './scheduler-delivery.ts';
 import { FakeWooCommerce } from './woocommerce/index.ts';
 import { FakeStorefront } from './storefront/index.ts';
 import { FakePayments } from './payments/index.ts';
+import { LocalUsage } from './usage/counters.ts';
+import { dynamoDbUsageProxy, sesUsageProxy } from './usage/proxy.ts';
 
 export interface LocalStackOptions {
   projectRoot: string;
@@ -88,6 +90,8 @@ export interface LocalStack {
   /** The template's schedules and scheduled rules, as created in the local scheduler. */
   templateSchedules: TemplateScheduleWiring;
   runtime: LambdaRuntime;
+  /** What the system asked of each AWS stand-in since start or the last reset, counted as AWS bills it (`GET /_local/usage`). */
+  usage: LocalUsage;
   /** What is wired: the mappings with a running poller, for the wiring test and `/_local/wiring`. */
   wiredMappings: string[];
   /** Waits until every delivery, invocation and mapped queue triggered so far is done. */
@@ -132,12 +136,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
+    const clock = new LocalClock();
+    const usage = new LocalUsage({ now: () => clock.now(), mappedQueues: () => model.mappings.filter((mapping) => mapping.enabled && mapping.kind === 'sqs').length });
     const [dynamo, sqs, ses] = await Promise.all([
       startDynamoDbLocal({ port: dynamoPort, projectRoot: options.projectRoot, dataDir: options.persist ? path.join(localDir, 'dynamodb') : undefined, workDir: localDir, credentials, region }),
-      startSqsLocal({ port: sqsPort, projectRoot: options.projectRoot, region, credentials }),
+      startSqsLocal({ port: sqsPort, projectRoot: options.projectRoot, region, credentials, observe: (action, request, response) => usage.sqsRequest(action, request, response) }),
       startSesLocal(sesPort),
     ]);
     stoppers.push(dynamo.stop, sqs.stop, ses.stop);
+    // The functions reach DynamoDB and SES through counting proxies; everything else uses the direct endpoints.
+    const [dynamoProxy, sesProxy] = await Promise.all([dynamoDbUsageProxy(dynamo.url, usage), sesUsageProxy(ses.url, usage)]);
+    stoppers.push(dynamoProxy.stop, sesProxy.stop);
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const model = buildLocalModel(synth.template, {
@@ -174,7 +183,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsmanager,
     };
 
-    const clock = new LocalClock();
     const activity = new Activity();
     const secrets = new LocalSecretsManager({
       region,
@@ -194,8 +202,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clockBuffer: clock.buffer,
       workDir: path.join(localDir, 'runtime'),
       log: (fn, line) => log(`[${fn}] ${line}`),
+      onInvocation: (fn, durationMs) => usage.invocation(fn.name, fn.memoryMb, durationMs),
       baseEnvironment: {
         ...clientEnvironment,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.url,
+        AWS_ENDPOINT_URL_SESV2: sesProxy.url,
         // A developer's own ~/.aws settings must not redirect the functions.
         AWS_CONFIG_FILE: path.join(localDir, 'no-aws-config'),
         AWS_SHARED_CREDENTIALS_FILE: path.join(localDir, 'no-aws-credentials'),
@@ -208,13 +219,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(() => runtime.stop());
 
     const dispatcher = new Dispatcher({ runtime, sqs: sqs.client, queues: model.queues, functions: model.functions, activity, log });
-    const bus = new LocalEventBus({ model, dispatcher, now: () => clock.now() });
+    const bus = new LocalEventBus({ model, dispatcher, now: () => clock.now(), onPutEvents: (entries) => usage.putEvents(entries) });
     const scheduler = new LocalScheduler({
       clock,
       region,
       accountId: localAccountId,
       groups: model.scheduleGroups,
-      deliver: (schedule) => activity.track(scheduleDelivery(schedule, { bus, dispatcher })),
+      deliver: (schedule) => {
+        usage.scheduleFired();
+        return activity.track(scheduleDelivery(schedule, { bus, dispatcher }));
+      },
       onDeadLetter: (schedule, error) =>
         dispatcher.sendToQueue(schedule.Target.DeadLetterConfig!.Arn!, schedule.Target.Input ?? '{}', {
           ERROR_CODE: 'TargetDeliveryFailed',
@@ -224,7 +238,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }),
     });
     const templateSchedules = createTemplateSchedules({ scheduler, model, dispatcher, log, catchUp: options.catchUpTemplateSchedules });
-    const sms = new LocalSmsSink({ now: () => clock.now() });
+    const sms = new LocalSmsSink({ now: () => clock.now(), onSent: (segments) => usage.smsSent(segments) });
     const topics = new LocalTopics({ topics: model.topics, dispatcher, now: () => clock.now(), log });
 
     const queuesByArn = new Map(model.queues.map((queue) => [queue.arn, queue]));
@@ -261,13 +275,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const servers: [http.Server, number][] = [
       [http.createServer((req, res) => void bus.handle(req, res)), eventsPort],
-      [http.createServer((req, res) => void scheduler.handle(req, res)), schedulerPort],
+      [
+        http.createServer((req, res) => {
+          usage.schedulerApiCall(req.method ?? 'GET', new URL(req.url ?? '/', 'http://scheduler.local').pathname);
+          void scheduler.handle(req, res);
+        }),
+        schedulerPort,
+      ],
       [http.createServer((req, res) => void sms.handle(req, res)), smsPort],
       [http.createServer((req, res) => void secrets.handle(req, res)), secretsPort],
     ];
     const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
     const stack: LocalStack = {
-      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, topics, secrets, woocommerce, storefront, payments, issuer, templateSchedules, runtime, wiredMappings, settle, stop: stopAll,
+      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, topics, secrets, woocommerce, storefront, payments, issuer, templateSchedules, runtime, usage, wiredMappings, settle, stop: stopAll,
       pauseEventSources: () => allPollers.forEach((poller) => poller.pause()),
       resumeEventSources: () => allPollers.forEach((poller) => poller.resume()),
     };

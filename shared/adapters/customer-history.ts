@@ -3,9 +3,10 @@
 // that creates the return case (ReturnStore.create) or the parcel claim's decision
 // (RefundDecisionStore.create), so a claim is indexed exactly when it exists. The reader answers
 // the history before one claim (shared/refunds/customer-history.ts) with the customer's order count.
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { historyBefore, type CurrentClaim, type CustomerClaim } from '../refunds/customer-history.ts';
 import type { CustomerHistory } from '../refunds/claim.ts';
+import { customerTierKey } from './customer-tier-store.ts';
 import { IngestStore } from './ingest-store.ts';
 
 export const customerClaimsKey = (shopId: string, customerId: string) => `CUSTOMERCLAIMS#${shopId}#${customerId}`;
@@ -61,8 +62,14 @@ export class CustomerHistoryReader {
   /** The history before `current`; an anonymous customer has none. */
   async before(shopId: string, customerId: string | undefined, current: CurrentClaim): Promise<CustomerHistory> {
     if (!customerId) return historyBefore([], current);
-    const [claims, customer] = await Promise.all([this.claims(shopId, customerId), this.ingest.customer(shopId, customerId)]);
+    const [claims, customer, tier] = await Promise.all([this.claims(shopId, customerId), this.ingest.customer(shopId, customerId), this.tier(shopId, customerId)]);
     // Version 0: no record (IngestStore answers an empty one).
-    return historyBefore(claims, current, customer.version > 0 ? { orderCount: customer.orderCount } : {});
+    return historyBefore(claims, current, { ...(customer.version > 0 ? { orderCount: customer.orderCount } : {}), ...(tier ? { tier } : {}) });
+  }
+
+  /** The customer's VIP tier id as the tier keeper keeps it (functions/nudges/tiers.ts), for trusted tiers. */
+  private async tier(shopId: string, customerId: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: customerTierKey(shopId, customerId), ProjectionExpression: 'tier' }));
+    return (Item?.tier as { id: string } | null | undefined)?.id;
   }
 }

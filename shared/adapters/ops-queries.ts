@@ -19,9 +19,15 @@ export class OpsQueries {
   private async byShop<T>(
     prefix: 'ORDERS' | 'CUSTOMERS',
     shopId: string,
-    options: { limit: number; cursor?: string; ascending: boolean; range?: { from?: string; to?: string; equals?: string } },
+    options: {
+      limit: number;
+      cursor?: string;
+      ascending: boolean;
+      range?: { from?: string; to?: string; equals?: string };
+      filter?: { expression: string; names: Record<string, string>; values: Record<string, string> };
+    },
   ): Promise<Page<T>> {
-    const values: Record<string, string> = { ':pk': `${prefix}#${shopId}` };
+    const values: Record<string, string> = { ':pk': `${prefix}#${shopId}`, ...options.filter?.values };
     let condition = 'gsi1pk = :pk';
     const { from, to, equals } = options.range ?? {};
     if (equals !== undefined) {
@@ -43,6 +49,7 @@ export class OpsQueries {
         TableName: this.stateTable,
         IndexName: 'gsi1',
         KeyConditionExpression: condition,
+        ...(options.filter ? { FilterExpression: options.filter.expression, ExpressionAttributeNames: options.filter.names } : {}),
         ExpressionAttributeValues: values,
         ScanIndexForward: options.ascending,
         Limit: options.limit,
@@ -58,8 +65,10 @@ export class OpsQueries {
     return options.to === undefined ? page : { ...page, items: page.items.filter((state) => state.order?.createdAt !== options.to) };
   }
 
-  listCustomers(shopId: string, options: { limit: number; cursor?: string; email?: string }): Promise<Page<CustomerState>> {
-    return this.byShop('CUSTOMERS', shopId, { limit: options.limit, cursor: options.cursor, ascending: true, range: options.email ? { equals: options.email } : undefined });
+  /** By phone the filter applies to each page read (customers are keyed by email), so a page may hold fewer than `limit`. */
+  listCustomers(shopId: string, options: { limit: number; cursor?: string; email?: string; phone?: string }): Promise<Page<CustomerState>> {
+    const filter = options.phone ? { expression: '#state.#phone = :phone', names: { '#state': 'state', '#phone': 'phone' }, values: { ':phone': options.phone } } : undefined;
+    return this.byShop('CUSTOMERS', shopId, { limit: options.limit, cursor: options.cursor, ascending: true, range: options.email ? { equals: options.email } : undefined, filter });
   }
 
   async order(shopId: string, orderId: string): Promise<OrderState | undefined> {

@@ -104,7 +104,7 @@ export class SurveyStore {
   }
 
   /** Answered surveys of a shop, newest request first; a page may hold fewer than `limit` once filtered. */
-  async listAnswered(shopId: string, options: { flow?: SurveyFlow; maxScore?: number; agentId?: string; limit: number; cursor?: string }): Promise<Page<SurveyRecord>> {
+  async listAnswered(shopId: string, options: { flow?: SurveyFlow; maxScore?: number; agentId?: string; customerId?: string; limit: number; cursor?: string }): Promise<Page<SurveyRecord>> {
     const names: Record<string, string> = { '#survey': 'survey', '#status': 'status' };
     const values: Record<string, unknown> = { ':pk': surveyIndexKey(shopId), ':answered': 'answered' };
     const filters = ['#survey.#status = :answered'];
@@ -116,6 +116,11 @@ export class SurveyStore {
     };
     filter('flow', options.flow);
     filter('agentId', options.agentId);
+    if (options.customerId !== undefined) {
+      Object.assign(names, { '#customer': 'customer', '#customerId': 'id' });
+      values[':customerId'] = options.customerId;
+      filters.push('#survey.#customer.#customerId = :customerId');
+    }
     if (options.maxScore !== undefined) {
       names['#score'] = 'score';
       values[':maxScore'] = options.maxScore;

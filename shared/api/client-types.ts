@@ -208,7 +208,7 @@ export type paths = {
         };
         /**
          * List customers
-         * @description Customers of a shop, optionally only the one with an email address.
+         * @description Customers of a shop, optionally only those with an email address, a phone number, or who placed an order with a number (give at most one). By phone, the filter applies to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.
          *
          *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
          */
@@ -1193,6 +1193,50 @@ export type paths = {
          *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
          */
         get: operations["getKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/privacy-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customer data exports
+         * @description The exports gathered for the shop’s customer data requests, newest first. They expire 30 days after the request.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listPrivacyExports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/privacy-exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer data export
+         * @description Everything we held about the customer when their data request arrived: orders, returns, refunds, messages, surveys, raw webhooks (decoded), timeline entries.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getPrivacyExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5022,11 +5066,11 @@ export type components = {
             };
             nudges: {
                 sent: number;
-                /** @description Orders attributed to a nudge; zero until the nudges capability reports them */
+                /** @description Orders attributed to a nudge (NudgeConverted: placed within the attribution window after a nudge) */
                 conversions: number;
                 /** @description A share from 0 to 1 (4 decimals); null when there is nothing to divide by */
                 conversionRate: number | null;
-                /** @description Per currency; empty until the nudges capability reports conversions */
+                /** @description Revenue of the attributed orders, per currency */
                 revenue: {
                     /** @description Minor units */
                     amount: number;
@@ -5085,6 +5129,79 @@ export type components = {
             reason_arrived_late: number;
             reason_changed_mind: number;
             reason_other: number;
+        };
+        /** @description One page of results, in the requested order */
+        PrivacyExportPage: {
+            items: components["schemas"]["PrivacyExportSummary"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description A customer data export, without its records */
+        PrivacyExportSummary: {
+            /** @description Opaque id (storefront or platform generated) */
+            exportId: string;
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            requestedAt: string;
+            /** @description The customer’s orders found */
+            orderIds: string[];
+            /** @description The customer’s returns found */
+            returnIds: string[];
+            /** @description Records in the export */
+            records: number;
+            /** @description Epoch seconds after which the export is deleted */
+            expiresAt: number;
+        };
+        /** @description Everything we hold about a customer, as gathered for their data request */
+        PrivacyExport: {
+            /** @description Opaque id (storefront or platform generated) */
+            exportId: string;
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description Opaque id (storefront or platform generated) */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            requestedAt: string;
+            /** @description The customer’s orders found */
+            orderIds: string[];
+            /** @description The customer’s returns found */
+            returnIds: string[];
+            /** @description Records in the export */
+            records: number;
+            /** @description Epoch seconds after which the export is deleted */
+            expiresAt: number;
+            data: {
+                /** @description Opaque id (storefront or platform generated) */
+                exportId: string;
+                /** @description Platform id of the shop (tenant) */
+                shopId: string;
+                /** @description Opaque id (storefront or platform generated) */
+                customerId: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                requestedAt: string;
+                orderIds: string[];
+                returnIds: string[];
+                records: {
+                    /** @description What the record is: ORDER, RETURN, NOTIFICATION, DELIVERY (a raw webhook, decoded)... */
+                    kind: string;
+                    key: string;
+                    data: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            };
         };
     };
     responses: never;
@@ -5719,6 +5836,10 @@ export interface operations {
                 shopId: string;
                 /** @description Exact email address (case-insensitive) */
                 email?: string;
+                /** @description Exact phone number, E.164 */
+                phone?: string;
+                /** @description The customer who placed this order; `#1001` and `1001` are the same */
+                orderNumber?: string;
                 /** @description Page size (1 to 100, default 25) */
                 limit?: number;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -6849,6 +6970,8 @@ export interface operations {
                 maxScore?: number;
                 /** @description Only cases this staff member resolved */
                 agentId?: string;
+                /** @description Only this customer’s answers */
+                customerId?: string;
                 /** @description Page size (1 to 100, default 25) */
                 limit?: number;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -7164,6 +7287,8 @@ export interface operations {
                 olderThanHours?: number;
                 /** @description Only cases past (true) or within (false) their handling SLA */
                 slaBreached?: "true" | "false";
+                /** @description Only this customer’s cases */
+                customerId?: string;
                 /** @description Page size (1 to 100, default 25) */
                 limit?: number;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -9473,6 +9598,140 @@ export interface operations {
             };
             /** @description The caller lacks the role this operation requires */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPrivacyExports: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of exports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyExportPage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPrivacyExport: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque id (storefront or platform generated) */
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyExport"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource does not exist (or is not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ export const tags = [
   { name: 'Campaigns', description: 'Repeat-purchase nudges, win-back and VIP tiers: the shop’s campaign settings, a preview of the coming nudges and the results they brought back' },
   { name: 'Surveys', description: 'Satisfaction surveys after resolved returns, cases and delays: the answer behind the link, and the responses for ops' },
   { name: 'KPIs', description: 'The service team’s figures over a period (satisfaction, returns, refunds, response and resolution times, delays, nudges), each with the operation listing the records behind it' },
+  { name: 'Privacy', description: 'Customers’ data requests: the exports gathered for the shop to hand over (erasures are recorded in the audit trail)' },
 ] as const;
 
 function accessNote(route: Route): string {

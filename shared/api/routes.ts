@@ -11,6 +11,7 @@ import { getKpis } from './routes/kpis.ts';
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
 import { getEventCatalogue, getOpenApiDocument } from './routes/public.ts';
+import { getPrivacyExport, listPrivacyExports } from './routes/privacy.ts';
 import { dryRunRefundRules, getRefundRules, updateRefundRules } from './routes/refund-rules.ts';
 import { decideRefund, getDecisionExplanation, getOrderLedger, listRefundReviews } from './routes/refunds.ts';
 import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from './routes/return-policy.ts';
@@ -28,6 +29,7 @@ export * from './routes/kpis.ts';
 export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
 export * from './routes/public.ts';
+export * from './routes/privacy.ts';
 export * from './routes/refund-rules.ts';
 export * from './routes/refunds.ts';
 export * from './routes/return-policy.ts';
@@ -97,4 +99,6 @@ export const routes: readonly Route[] = Object.freeze([
   getDelayMetrics,
   receiveHelpdeskTicket,
   getKpis,
+  listPrivacyExports,
+  getPrivacyExport,
 ]);

@@ -7,8 +7,9 @@ import { CaseOpened, CaseResolved, CaseUpdated } from './cases.ts';
 import { CustomerUpdated } from './customers.ts';
 import { DelayDetected, DelayResolved } from './delays.ts';
 import { NotificationFailed, NotificationRequested, NotificationSent, NotificationSuppressed } from './notifications.ts';
-import { CustomerTierChanged, NudgeScheduled, NudgeSent, NudgeSuppressed } from './nudges.ts';
+import { CustomerTierChanged, NudgeConverted, NudgeScheduled, NudgeSent, NudgeSuppressed } from './nudges.ts';
 import { OrderCancelled, OrderPlaced, OrderUpdated } from './orders.ts';
+import { CustomerDataErased, CustomerDataExported, ShopDataErased } from './privacy.ts';
 import { ParcelClaimFiled, RefundDecided, RefundFailed, RefundIssued, RefundRecorded, StoreCreditIssued } from './refunds.ts';
 import {
   ExchangeOrderCreated,
@@ -34,6 +35,7 @@ export * from './delays.ts';
 export * from './notifications.ts';
 export * from './nudges.ts';
 export * from './orders.ts';
+export * from './privacy.ts';
 export * from './refunds.ts';
 export * from './returns.ts';
 export * from './shipments.ts';
@@ -73,7 +75,11 @@ const definitions = [
   NudgeScheduled,
   NudgeSent,
   NudgeSuppressed,
+  NudgeConverted,
   CustomerTierChanged,
+  CustomerDataErased,
+  ShopDataErased,
+  CustomerDataExported,
   NotificationRequested,
   NotificationSent,
   NotificationFailed,

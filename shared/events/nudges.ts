@@ -96,3 +96,32 @@ export const CustomerTierChanged = defineEvent({
     basis: { ordersCount: 5, lifetimeSpend: { amount: 86100, currency: 'USD' }, windowDays: 365 },
   },
 });
+
+export const NudgeConverted = defineEvent({
+  source: eventSource.nudges,
+  detailType: 'NudgeConverted',
+  version: 1,
+  description:
+    'An order was attributed to a nudge: placed within the attribution window after the latest nudge sent to the customer (last touch). Published once per order; revenue is the order total when placed.',
+  detail: {
+    nudgeId: EntityId,
+    campaignId: EntityId.describe('replenishment, winback, tier_upgrade or a named campaign'),
+    kind: NudgeKind,
+    orderId: EntityId.describe('The order the nudge brought back'),
+    customer: CustomerRef,
+    revenue: Money,
+    tierId: z.string().max(40).nullable().describe("The customer's tier when the nudge was sent; null: none"),
+    productId: EntityId.optional().describe('The product the nudge was about (replenishment)'),
+    sentAt: IsoDateTime.describe('When the nudge went out'),
+  },
+  example: {
+    ...ex,
+    occurredAt: '2024-06-22T10:15:00Z',
+    orderId: '5012345678999',
+    campaignId: 'replenishment',
+    revenue: { amount: 4599, currency: 'USD' },
+    tierId: 'silver',
+    productId: '8012345678901',
+    sentAt: '2024-06-20T16:00:02Z',
+  },
+});

@@ -6,7 +6,7 @@
 import type { DetailOf } from '../events/define.ts';
 import type { DelayDetected } from '../events/delays.ts';
 import type { NotificationSent } from '../events/notifications.ts';
-import type { NudgeSent } from '../events/nudges.ts';
+import type { NudgeConverted, NudgeSent } from '../events/nudges.ts';
 import type { OrderPlaced } from '../events/orders.ts';
 import type { RefundIssued, StoreCreditIssued } from '../events/refunds.ts';
 import { ReturnReason, type ReturnApproved, type ReturnRejected, type ReturnRequested, type ReturnResolved } from '../events/returns.ts';
@@ -46,7 +46,12 @@ export const reasonCounter = (reason: ReturnReason): ReasonCounter => `reason_${
 export type CounterName = KpiCounter | ReasonCounter;
 export const allCounterNames: readonly CounterName[] = [...kpiCounters, ...ReturnReason.options.map(reasonCounter)];
 
-export type Counters = Partial<Record<CounterName, number>>;
+/** Revenue the nudges brought back is counted per currency, in minor units, under `nudgeRevenue_<currency>`. */
+export type RevenueCounter = `nudgeRevenue_${string}`;
+export const revenueCounter = (currency: string): RevenueCounter => `nudgeRevenue_${currency}`;
+export const revenueCounterPattern = /^nudgeRevenue_([A-Z]{3})$/;
+
+export type Counters = Partial<Record<CounterName | RevenueCounter, number>>;
 
 /** CSAT scores at or above this count as satisfied. */
 export const satisfiedScore = 4;
@@ -64,7 +69,8 @@ export type KpiEvent =
   | Of<'SurveyAnswered', typeof SurveyAnswered>
   | Of<'DelayDetected', typeof DelayDetected>
   | Of<'NotificationSent', typeof NotificationSent>
-  | Of<'NudgeSent', typeof NudgeSent>;
+  | Of<'NudgeSent', typeof NudgeSent>
+  | Of<'NudgeConverted', typeof NudgeConverted>;
 export type KpiEventType = KpiEvent['detailType'];
 
 export const kpiEventTypes: readonly KpiEventType[] = [
@@ -79,6 +85,7 @@ export const kpiEventTypes: readonly KpiEventType[] = [
   'DelayDetected',
   'NotificationSent',
   'NudgeSent',
+  'NudgeConverted',
 ];
 
 /** What the consumer must load before computing an event's increments. */
@@ -192,5 +199,8 @@ export function kpiIncrement(event: KpiEvent, facts: KpiFacts = {}): KpiIncremen
       return { ...base, counters: {}, once: { key: `delay-told#${event.detail.orderId}`, counters: { delayedOrdersToldFirst: 1 } } };
     case 'NudgeSent':
       return { ...base, counters: { nudgesSent: 1 } };
+    case 'NudgeConverted':
+      // Published once per order; the marker makes a second conversion of the same order (a replay) count nothing.
+      return { ...base, counters: {}, once: { key: `nudge-converted#${event.detail.orderId}`, counters: { nudgeConversions: 1, [revenueCounter(event.detail.revenue.currency)]: event.detail.revenue.amount } } };
   }
 }

@@ -2,7 +2,7 @@
 // averages, each figure with the ops operation that lists the records behind it. Pure.
 import type { Kpis } from '../api/routes/kpis.ts';
 import { ReturnReason } from '../events/returns.ts';
-import { allCounterNames, reasonCounter, type CounterName, type Counters } from './rollup.ts';
+import { allCounterNames, reasonCounter, revenueCounterPattern, type CounterName, type Counters } from './rollup.ts';
 
 /** The satisfaction target: 95% of answered CSAT surveys at 4 or 5. */
 export const satisfactionTarget = 0.95;
@@ -58,6 +58,13 @@ export function summarizeKpis(shopId: string, days: readonly string[], stored: r
   });
   const delayedOrders = sum('delayedOrders');
   const nudgesSent = sum('nudgesSent');
+  const nudgeRevenue = new Map<string, number>();
+  for (const date of days) {
+    for (const [name, amount] of Object.entries(byDay.get(date) ?? {})) {
+      const currency = revenueCounterPattern.exec(name)?.[1];
+      if (currency && typeof amount === 'number') nudgeRevenue.set(currency, (nudgeRevenue.get(currency) ?? 0) + amount);
+    }
+  }
 
   return {
     shopId,
@@ -102,8 +109,8 @@ export function summarizeKpis(shopId: string, days: readonly string[], stored: r
       sent: nudgesSent,
       conversions: sum('nudgeConversions'),
       conversionRate: share(sum('nudgeConversions'), nudgesSent),
-      revenue: [],
-      drillDown: drill('listNotifications'),
+      revenue: [...nudgeRevenue].map(([currency, amount]) => ({ amount, currency })).sort((a, b) => a.currency.localeCompare(b.currency)),
+      drillDown: drill('getCampaignResults'),
     },
     daily,
   };

@@ -2,6 +2,7 @@
 // kept), answer a ping, quarantine it (authentic but unusable: kept for ops), or accept it.
 import { dedupeKeyForWooOrder, isWooCommercePing, wooTopics } from '../storefronts/woocommerce.ts';
 import { shopifyTopics } from '../storefronts/shopify.ts';
+import { isShopifyPrivacyTopic } from '../privacy/requests.ts';
 import { GenericEnvelope } from '../storefronts/generic.ts';
 import type { ShopConfig, ShopIndex, StorefrontKind } from '../shops/config.ts';
 import { genericSignatureHeader, verifyBase64BodyHmac, verifyGenericSignature } from './signatures.ts';
@@ -63,7 +64,8 @@ function classify(request: WebhookRequest, payload: unknown): { topic: string; d
   const { headers, provider } = request;
   if (provider === 'shopify') {
     const topic = headers['x-shopify-topic'] ?? '';
-    if (!(shopifyTopics as readonly string[]).includes(topic)) return { reason: 'unsupported_topic', problem: `X-Shopify-Topic "${topic}" is not supported; supported topics: ${shopifyTopics.join(', ')}` };
+    // The mandatory privacy topics are accepted like the others and handled by the privacy consumer.
+    if (!(shopifyTopics as readonly string[]).includes(topic) && !isShopifyPrivacyTopic(topic)) return { reason: 'unsupported_topic', problem: `X-Shopify-Topic "${topic}" is not supported; supported topics: ${shopifyTopics.join(', ')}` };
     const id = headers['x-shopify-event-id'] ?? headers['x-shopify-webhook-id'];
     if (!id) return { reason: 'missing_field', problem: 'X-Shopify-Event-Id and X-Shopify-Webhook-Id are both missing' };
     return { topic, dedupeKey: id };

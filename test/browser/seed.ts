@@ -23,11 +23,12 @@ const localNow = async () => Date.parse((await api('/_local/clock')).body.now);
 const isoDaysBefore = (now: number, days: number) => new Date(now - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A delivered order of `shopId` (a generic storefront shop whose policy reviews every return) and a return of one line, `requested`. */
-export async function requestedReturn(shopId: string): Promise<{ caseId: string; orderNumber: string }> {
+export async function requestedReturn(shopId: string): Promise<{ caseId: string; orderNumber: string; customerId: string; email: string; phone: string }> {
   await dynamo().send(new PutCommand({ TableName: resourceName('BackboneStateTable'), Item: { pk: `POLICY#${shopId}#returns`, sk: 'CURRENT', policy: { ...defaultReturnPolicy, autoApprove: false } } }));
   const now = await localNow();
   const orderId = `BR-${randomUUID().slice(0, 8)}`;
   const email = `browser-${randomUUID().slice(0, 8)}@example.com`;
+  const phone = `+1555${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
   const lineId = `${orderId}-1`;
   const body = JSON.stringify({
     id: `evt_${randomUUID()}`,
@@ -38,7 +39,7 @@ export async function requestedReturn(shopId: string): Promise<{ caseId: string;
       orderNumber: `#${orderId}`,
       createdAt: isoDaysBefore(now, 6),
       currency: 'USD',
-      customer: { id: `cus_${orderId}`, email, firstName: 'Ada', locale: 'en-US' },
+      customer: { id: `cus_${orderId}`, email, phone, firstName: 'Ada', locale: 'en-US' },
       lines: [{ lineId, title: 'Trail tent 2P', quantity: 1, unitPrice: usd(2000), discount: usd(0), tax: usd(0), total: usd(2000), requiresShipping: true }],
       totals: { subtotal: usd(2000), discounts: usd(0), shipping: usd(0), tax: usd(0), total: usd(2000) },
       financialStatus: 'paid',
@@ -55,7 +56,7 @@ export async function requestedReturn(shopId: string): Promise<{ caseId: string;
   await settle();
   const created = await api('/returns', { method: 'POST', json: { shopId, orderNumber: `#${orderId}`, email, lines: [{ lineItemId: lineId, quantity: 1, reason: 'changed_mind', resolution: 'store_credit' }] } });
   if (created.status !== 201 || created.body.status !== 'requested') throw new Error(`POST /returns answered ${created.status}: ${JSON.stringify(created.body)}`);
-  return { caseId: created.body.id, orderNumber: `#${orderId}` };
+  return { caseId: created.body.id, orderNumber: `#${orderId}`, customerId: `cus_${orderId}`, email, phone };
 }
 
 /** A refund decision the engine left for a supervisor (above the threshold), in a shop of its own. */

@@ -135,8 +135,12 @@ describe('functions', () => {
     }
   });
 
-  it('give every function that events invoke asynchronously somewhere to fail to', () => {
-    const ruleTargets = ofType('AWS::Events::Rule').flatMap(([, rule]) => rule.Properties.Targets.map((target: any) => target.Arn?.['Fn::GetAtt']?.[0]));
+  it('give every function that events or schedules invoke asynchronously somewhere to fail to', () => {
+    const ruleTargets = [
+      ...ofType('AWS::Events::Rule').flatMap(([, rule]) => rule.Properties.Targets.map((target: any) => target.Arn?.['Fn::GetAtt']?.[0])),
+      ...ofType('AWS::Scheduler::Schedule').map(([, schedule]) => schedule.Properties.Target.Arn?.['Fn::GetAtt']?.[0]),
+    ];
+    expect(ruleTargets.filter((id) => resources[id]?.Type === 'AWS::Lambda::Function').length).toBeGreaterThan(0);
     for (const [id, fn] of ofType('AWS::Lambda::Function').filter(([candidate]) => ruleTargets.includes(candidate))) {
       expect(fn.Properties.DeadLetterConfig?.TargetArn, id).toBeDefined();
     }
@@ -144,7 +148,7 @@ describe('functions', () => {
 });
 
 describe('cdk-nag', () => {
-  it('reports no unacknowledged AwsSolutions finding', () => {
+  it('reports no unacknowledged AwsSolutions or Serverless finding', () => {
     // Validation plugins run when the app synthesizes; a finding makes synth fail.
     const { app } = buildApp(new App({ context: { 'cli-telemetry': false } }));
     expect(() => app.synth()).not.toThrow();

@@ -46,7 +46,7 @@ export class LocalEventBus {
   private readonly archive: ArchivedEvent[] = [];
 
   constructor(
-    private readonly deps: { model: LocalModel; dispatcher: Dispatcher; now(): Date; archiveLimit?: number },
+    private readonly deps: { model: LocalModel; dispatcher: Dispatcher; now(): Date; archiveLimit?: number; onPutEvents?(entries: PutEventsEntry[]): void },
   ) {
     this.rules = deps.model.rules.map((rule) => ({ ...rule, compiled: parseEventPattern(rule.pattern) }));
     this.busNames = new Set(['default', ...deps.model.buses.map((bus) => bus.name)]);
@@ -93,6 +93,7 @@ export class LocalEventBus {
       throw new AwsServiceError('ValidationException', 'Entries must hold between 1 and 10 events');
     }
     const results = entries.map((entry) => this.accept(entry));
+    this.deps.onPutEvents?.(entries.filter((_entry, index) => !('ErrorCode' in results[index]!)));
     return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
   }
 

@@ -21,6 +21,13 @@ export interface InvocationRecord {
   error?: string;
 }
 
+/** A line a function wrote to stdout or stderr, numbered in the order the runtime received it. */
+export interface FunctionLogLine {
+  seq: number;
+  functionName: string;
+  line: string;
+}
+
 export type InvokeResult =
   | { ok: true; result: unknown; requestId: string }
   | { ok: false; error: { errorType: string; errorMessage: string; stack?: string }; requestId: string };
@@ -35,6 +42,8 @@ export interface LambdaRuntimeOptions {
   log(functionName: string, line: string): void;
   maxConcurrencyPerFunction?: number;
   invocationHistory?: number;
+  /** Told of every finished invocation, with its duration (usage counting). */
+  onInvocation?(fn: LocalFunction, durationMs: number): void;
 }
 
 interface Environment {
@@ -63,6 +72,8 @@ export class LambdaRuntime {
   private readonly busy = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
   private readonly history: InvocationRecord[] = [];
+  private readonly logLines: FunctionLogLine[] = [];
+  private logSeq = 0;
   private readonly harnessPath: string;
   private inFlight = 0;
   private stopped = false;
@@ -78,6 +89,11 @@ export class LambdaRuntime {
 
   get activeInvocations(): number {
     return this.inFlight;
+  }
+
+  /** The latest lines functions wrote (up to 20,000), after sequence number `after`: what CloudWatch Logs would hold. */
+  logs(filter: { after?: number; functionName?: string } = {}): FunctionLogLine[] {
+    return this.logLines.filter((entry) => entry.seq > (filter.after ?? 0) && (!filter.functionName || entry.functionName === filter.functionName));
   }
 
   invocations(filter: { functionName?: string } = {}): InvocationRecord[] {
@@ -147,7 +163,7 @@ export class LambdaRuntime {
       stream.on('data', (chunk: string) => {
         const lines = (buffered + chunk).split('\n');
         buffered = lines.pop()!;
-        for (const line of lines) if (line.trim()) this.options.log(fn.name, line);
+        for (const line of lines) if (line.trim()) this.logLine(fn.name, line);
       });
     }
     const environment: Environment = { worker };
@@ -198,16 +214,24 @@ export class LambdaRuntime {
         : reply.ok
           ? { ok: true, requestId, result: reply.result }
           : { ok: false, requestId, error: reply.error };
+    const durationMs = Date.now() - startedAt.getTime();
+    this.options.onInvocation?.(fn, durationMs);
     this.record({
       requestId,
       functionName: fn.name,
       trigger,
       startedAt: startedAt.toISOString(),
-      durationMs: Date.now() - startedAt.getTime(),
+      durationMs,
       outcome: reply === 'timeout' ? 'timeout' : result.ok ? 'success' : 'error',
       error: result.ok ? undefined : `${result.error.errorType}: ${result.error.errorMessage}`,
     });
     return result;
+  }
+
+  private logLine(functionName: string, line: string): void {
+    this.logLines.push({ seq: ++this.logSeq, functionName, line });
+    if (this.logLines.length > 20_000) this.logLines.splice(0, this.logLines.length - 20_000);
+    this.options.log(functionName, line);
   }
 
   private record(record: InvocationRecord): void {

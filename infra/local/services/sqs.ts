@@ -22,6 +22,8 @@ export async function startSqsLocal(options: {
   projectRoot: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Sees every SQS JSON-protocol request and its response (usage counting). */
+  observe?(action: string, request: Record<string, unknown> | undefined, response: Record<string, unknown> | undefined): void;
 }): Promise<SqsLocal> {
   const dist = path.join(options.projectRoot, 'node_modules', 'fauxqs', 'dist');
   const { buildApp } = await import(pathToFileURL(path.join(dist, 'app.js')).href);
@@ -31,6 +33,22 @@ export async function startSqsLocal(options: {
   const sqsStore = new SqsStore();
   sqsStore.host = '';
   const app = buildApp({ logger: false, defaultRegion: options.region, stores: { sqsStore } });
+  if (options.observe) {
+    const observe = options.observe;
+    app.addHook('onSend', (request: { headers: Record<string, unknown>; body: unknown }, _reply: unknown, payload: unknown, done: () => void) => {
+      const target = String(request.headers['x-amz-target'] ?? '');
+      if (target.startsWith('AmazonSQS.')) {
+        let response: Record<string, unknown> | undefined;
+        try {
+          response = typeof payload === 'string' && payload ? JSON.parse(payload) : undefined;
+        } catch {
+          response = undefined;
+        }
+        observe(target.slice('AmazonSQS.'.length), request.body as Record<string, unknown> | undefined, response);
+      }
+      done();
+    });
+  }
   await app.listen({ port: options.port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${options.port}`;
   const client = new SQSClient({ endpoint: url, region: options.region, credentials: options.credentials });

@@ -78,9 +78,9 @@ export const Kpis = z
     }),
     nudges: z.object({
       sent: Count,
-      conversions: Count.describe('Orders attributed to a nudge; zero until the nudges capability reports them'),
+      conversions: Count.describe('Orders attributed to a nudge (NudgeConverted: placed within the attribution window after a nudge)'),
       conversionRate: Share,
-      revenue: z.array(z.object({ amount: Count.describe('Minor units'), currency: z.string() })).describe('Per currency; empty until the nudges capability reports conversions'),
+      revenue: z.array(z.object({ amount: Count.describe('Minor units'), currency: z.string() })).describe('Revenue of the attributed orders, per currency'),
       drillDown: KpiDrillDown,
     }),
     daily: z.array(KpiDay).describe('Every UTC day of the period, oldest first, with its raw counters'),

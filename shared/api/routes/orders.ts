@@ -1,7 +1,8 @@
 // Ops routes over orders and customers.
 import { z } from 'zod';
-import { EntityId, IsoDateTime } from '../../events/common.ts';
+import { EntityId, IsoDateTime, PhoneNumber } from '../../events/common.ts';
 import { defineRoute } from '../define.ts';
+import { CustomerOrderNumber } from '../schemas-customer.ts';
 import { Cursor, Customer, Order, OrderSort, OrderStatusFilter, OrderSummary, TimelineEntry, page } from '../schemas.ts';
 import { limit, shopQuery } from './common.ts';
 
@@ -61,16 +62,24 @@ export const listCustomers = defineRoute({
   path: '/ops/customers',
   operationId: 'listCustomers',
   summary: 'List customers',
-  description: 'Customers of a shop, optionally only the one with an email address.',
+  description:
+    'Customers of a shop, optionally only those with an email address, a phone number, or who placed an order with a number (give at most one). By phone, the filter applies to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.',
   tags: ['Customers'],
   access: { kind: 'ops', role: 'viewer' },
   request: {
-    query: z.object({
-      shopId: shopQuery,
-      email: z.email().optional().describe('Exact email address (case-insensitive)'),
-      limit,
-      cursor: Cursor.optional(),
-    }),
+    query: z
+      .object({
+        shopId: shopQuery,
+        email: z.email().optional().describe('Exact email address (case-insensitive)'),
+        phone: PhoneNumber.optional().describe('Exact phone number, E.164'),
+        orderNumber: CustomerOrderNumber.optional().describe('The customer who placed this order; `#1001` and `1001` are the same'),
+        limit,
+        cursor: Cursor.optional(),
+      })
+      .refine((query) => [query.email, query.phone, query.orderNumber].filter((value) => value !== undefined).length <= 1, {
+        message: 'give at most one of email, phone and orderNumber',
+        path: ['email'],
+      }),
   },
   responses: { 200: { description: 'A page of customers', schema: page(Customer, 'CustomerPage') } },
 });

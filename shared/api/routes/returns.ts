@@ -156,6 +156,7 @@ export const listReturns = defineRoute({
       reason: ReturnReason.optional().describe('Cases with at least one line for this reason'),
       olderThanHours: z.coerce.number().int().min(1).max(24 * 365).optional().describe('Created at least this many hours ago'),
       slaBreached: z.enum(['true', 'false']).optional().describe('Only cases past (true) or within (false) their handling SLA'),
+      customerId: EntityId.optional().describe('Only this customer’s cases'),
       limit,
       cursor: Cursor.optional(),
     }),

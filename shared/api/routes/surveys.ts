@@ -99,6 +99,7 @@ export const listSurveyResponses = defineRoute({
       flow: SurveyFlow.optional(),
       maxScore: z.coerce.number().int().min(1).max(5).optional().describe('Only scores up to this'),
       agentId: EntityId.optional().describe('Only cases this staff member resolved'),
+      customerId: EntityId.optional().describe('Only this customer’s answers'),
       limit,
       cursor: Cursor.optional(),
     }),
