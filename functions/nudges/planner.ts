@@ -1,6 +1,7 @@
 // Plans nudges from the order news (placed, updated, cancelled, delivered, refunded), from its
 // queue with partial batch failures: reads the order, the customer's other orders and nudges and
-// the shop's campaign settings, runs the pure planner (shared/nudges/planner.ts) and writes the
+// the shop's campaign settings (and, for a delivered order, its products' pooled repurchase
+// intervals, after recording the customer's own), runs the pure planner (shared/nudges/planner.ts) and writes the
 // planned nudges, cancellations and the moved win-back timer with NudgeScheduled and
 // TimersRequested in one transaction. A lost race is retried from fresh state.
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,7 @@ import { ConcurrentChangeError, NudgeStore, type NudgeOutboxEvent } from '#share
 import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
 import { NudgeScheduled } from '#shared/events/nudges.ts';
 import { TimersRequested } from '#shared/events/timers.ts';
+import { customerProductIntervals } from '#shared/nudges/cycles.ts';
 import { customerOrderOf } from '#shared/nudges/from-state.ts';
 import { planChanges, planOrder } from '#shared/nudges/planner.ts';
 import { logger, metrics } from '#shared/observability.ts';
@@ -40,7 +42,15 @@ async function plan(shopId: string, orderId: string): Promise<void> {
   const others = await nudges.orders(shopId, book.orderIds.filter((id) => id !== orderId));
   const order = customerOrderOf(state);
   const orders = [...others, state].flatMap((orderState) => customerOrderOf(orderState) ?? []);
-  const result = planOrder({ shopId, customerId, orderId, order, orders, nudges: records, winback: book.winback, settings, now });
+  // A delivered order is when a cycle is chosen: record the customer's own intervals of its
+  // products first, so the product's pooled history counts them, then read it.
+  let productIntervals: Map<string, number[]> | undefined;
+  if (order?.deliveredAt && settings.replenishment.enabled && settings.replenishment.learned.enabled) {
+    const productIds = order.lines.map((line) => line.productId);
+    await nudges.recordProductIntervals(shopId, customerId, customerProductIntervals(orders, productIds), now);
+    productIntervals = await nudges.productIntervals(shopId, productIds);
+  }
+  const result = planOrder({ shopId, customerId, orderId, order, orders, nudges: records, winback: book.winback, settings, now, ...(productIntervals ? { productIntervals: (productId: string) => productIntervals.get(productId) ?? [] } : {}) });
   const addOrderId = book.orderIds.includes(orderId) ? undefined : orderId;
   if (!planChanges(result) && !addOrderId) return;
 

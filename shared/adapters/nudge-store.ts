@@ -4,7 +4,7 @@
 // are not indexed by customer) and their win-back timer (`WINBACK`). A save is one transaction
 // with its outbox events: a new nudge only if its id is new, a changed one only at the version
 // read, so a redelivered event or a twice-fired timer cannot plan or send a nudge twice.
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventDefinition } from '../events/define.ts';
 import type { OrderState } from '../ingest/order-state.ts';
 import type { SentNudge } from '../nudges/customer-state.ts';
@@ -20,6 +20,14 @@ export const nudgeKey = (shopId: string, customerId: string, nudgeId: string) =>
 const bookPartition = (shopId: string, customerId: string) => `NUDGECUSTOMER#${shopId}#${customerId}`;
 const winbackKey = (shopId: string, customerId: string) => ({ pk: bookPartition(shopId, customerId), sk: 'WINBACK' });
 const orderIndexKey = (shopId: string, customerId: string, orderId: string) => ({ pk: bookPartition(shopId, customerId), sk: `ORDER#${orderId}` });
+/**
+ * A product's repurchase intervals, one item per customer who bought it more than once
+ * (`PRODUCTCYCLE#<shopId>#<productId>` / `<customerId>`): the product's learned cycle is the median
+ * of them all, read by key instead of over every order of the shop.
+ */
+const productCyclePartition = (shopId: string, productId: string) => `PRODUCTCYCLE#${shopId}#${productId}`;
+/** Customers' intervals read per product at most: the median of 500 customers is settled. */
+const maxCustomersPerProduct = 500;
 
 /** The customer's orders read at most (the newest ids are not known, so: the first this many). */
 const maxOrdersRead = 500;
@@ -116,6 +124,45 @@ export class NudgeStore {
       }
     }
     return found;
+  }
+
+  /**
+   * Records the customer's own intervals between orders of each product (derived data, replaced
+   * whole: the same orders always give the same intervals, and later orders only add to them).
+   */
+  async recordProductIntervals(shopId: string, customerId: string, intervals: ReadonlyMap<string, readonly number[]>, now: Date = new Date()): Promise<void> {
+    const puts = [...intervals]
+      .filter(([, days]) => days.length > 0)
+      .map(([productId, days]) => ({ PutRequest: { Item: { pk: productCyclePartition(shopId, productId), sk: customerId, intervals: [...days], updatedAt: now.toISOString() } } }));
+    for (let i = 0; i < puts.length; i += 25) {
+      let request: Record<string, unknown[]> | undefined = { [this.tableName]: puts.slice(i, i + 25) };
+      while (request && Object.keys(request).length > 0) {
+        const result = await this.client.send(new BatchWriteCommand({ RequestItems: request as never }));
+        request = result.UnprocessedItems as typeof request;
+      }
+    }
+  }
+
+  /** Every recorded customer's intervals of each product, pooled per product. */
+  async productIntervals(shopId: string, productIds: readonly string[]): Promise<Map<string, number[]>> {
+    const pooled = new Map<string, number[]>();
+    await Promise.all(
+      [...new Set(productIds)].map(async (productId) => {
+        const days: number[] = [];
+        let start: Record<string, unknown> | undefined;
+        let customers = 0;
+        do {
+          const result = await this.client.send(
+            new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': productCyclePartition(shopId, productId) }, ProjectionExpression: 'intervals', ExclusiveStartKey: start }),
+          );
+          for (const item of result.Items ?? []) if (Array.isArray(item.intervals)) days.push(...(item.intervals as number[]));
+          customers += result.Items?.length ?? 0;
+          start = result.LastEvaluatedKey;
+        } while (start && customers < maxCustomersPerProduct);
+        pooled.set(productId, days);
+      }),
+    );
+    return pooled;
   }
 
   /** Writes the changes with their outbox events, all or nothing. Throws ConcurrentChangeError when another writer came first. */

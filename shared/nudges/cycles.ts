@@ -43,6 +43,11 @@ export function orderIntervalsDays(orders: readonly CustomerOrder[], productId: 
   return intervals;
 }
 
+/** One customer's intervals for each of these products (empty for a product bought once). */
+export function customerProductIntervals(orders: readonly CustomerOrder[], productIds: readonly string[]): Map<string, number[]> {
+  return new Map([...new Set(productIds)].map((productId) => [productId, orderIntervalsDays(orders, productId)]));
+}
+
 /** Every customer's intervals for the product, pooled: the product's learned cycle is their median. */
 export function productIntervalsDays(ordersByCustomer: ReadonlyArray<readonly CustomerOrder[]>, productId: string): number[] {
   return ordersByCustomer.flatMap((orders) => orderIntervalsDays(orders, productId));

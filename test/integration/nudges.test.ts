@@ -4,9 +4,11 @@
 // cancelled after delivery has its nudge cancelled and its timer deleted. Every order sets the
 // customer's win-back timer. The product is one only this file configures.
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NudgeStore } from '../../shared/adapters/nudge-store.ts';
 import { buyer, deliveredOrder, iso, nudgeEvents, nudgeScheduled, orderOf, publishCampaignSettings, withCycle } from './nudge-support.ts';
-import { api, eventually, sendShopify, settle } from './support.ts';
+import { api, clients, eventually, resourceName, sendShopify, settle } from './support.ts';
 
 const base = 9_300_000 + Math.floor(Math.random() * 90_000);
 const product = String(900_000_000 + Math.floor(Math.random() * 90_000_000));
@@ -64,5 +66,23 @@ describe('replenishment planning', () => {
     await sendShopify('orders/cancelled', { ...order, cancelled_at: iso(now), cancel_reason: 'customer', updated_at: iso(now) });
     await settle();
     await eventually(async () => ((await schedule(name)) === undefined ? true : undefined), { what: 'the nudge timer deleted' });
+  });
+});
+
+describe('learned product cycles', () => {
+  it('records a repeat buyer’s interval between orders of the product, pooled with other buyers’', async () => {
+    const repeat = buyer(base + 3, `nudge-repeat-${randomUUID().slice(0, 8)}@example.com`);
+    await deliveredOrder(repeat, product, { placedAt: iso(now - 40 * DAY), deliveredAt: iso(now - 37 * DAY) });
+    await settle();
+    await deliveredOrder({ ...repeat, orderId: repeat.orderId + 50 }, product, { placedAt: iso(now - 10 * DAY), deliveredAt: iso(now - 7 * DAY) });
+    await settle();
+    const store = new NudgeStore(clients.dynamo, resourceName('BackboneStateTable'));
+    const recorded = async () => (await clients.dynamo.send(new GetCommand({ TableName: resourceName('BackboneStateTable'), Key: { pk: `PRODUCTCYCLE#demo-shopify#${product}`, sk: String(repeat.customerId) } }))).Item;
+    expect((await eventually(recorded, { what: 'the repeat buyer’s interval' }))!.intervals).toEqual([30]);
+    // Another buyer's intervals join the pool; a product bought once records nothing.
+    await store.recordProductIntervals('demo-shopify', `other-${repeat.customerId}`, new Map([[product, [20, 24]], [`${product}1`, []]]));
+    const pooled = await store.productIntervals('demo-shopify', [product, `${product}1`]);
+    expect(pooled.get(product)).toEqual(expect.arrayContaining([30, 20, 24]));
+    expect(pooled.get(`${product}1`)).toEqual([]);
   });
 });

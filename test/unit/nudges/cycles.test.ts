@@ -1,7 +1,7 @@
 // Replenishment timing: the configured cycle by product or tag, the learned cycle (median of the
 // customer's intervals, else the product's across customers), and the due date after delivery.
 import { describe, expect, it } from 'vitest';
-import { configuredCycle, cycleFor, median, orderIntervalsDays, plannedReplenishments, productIntervalsDays } from '../../../shared/nudges/cycles.ts';
+import { configuredCycle, customerProductIntervals, cycleFor, median, orderIntervalsDays, plannedReplenishments, productIntervalsDays } from '../../../shared/nudges/cycles.ts';
 import { order, settingsWith } from './fixtures.ts';
 
 const replenishment = (input: Parameters<typeof settingsWith>[0] = {}) => settingsWith(input).replenishment;
@@ -34,6 +34,13 @@ describe('orderIntervalsDays', () => {
     const a = [order('a1', '2024-01-01T00:00:00Z'), order('a2', '2024-01-21T00:00:00Z')];
     const b = [order('b1', '2024-01-01T00:00:00Z'), order('b2', '2024-02-01T00:00:00Z'), order('b3', '2024-03-01T00:00:00Z')];
     expect(productIntervalsDays([a, b], 'coffee')).toEqual([20, 31, 29]);
+  });
+});
+
+describe('customerProductIntervals', () => {
+  it('gives each product the customer’s own intervals, empty for one bought once', () => {
+    const orders = [order('o1', '2024-01-01T10:00:00Z', { products: ['coffee', 'mug'] }), order('o2', '2024-01-31T10:00:00Z', { products: ['coffee'] })];
+    expect(customerProductIntervals(orders, ['coffee', 'mug', 'coffee'])).toEqual(new Map([['coffee', [30]], ['mug', []]]));
   });
 });
 

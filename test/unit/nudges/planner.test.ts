@@ -27,6 +27,14 @@ describe('planOrder: replenishment', () => {
     expect(plan.timers.set).toContainEqual({ timerId: 'nud-acme-ndg_o1_coffee', kind: 'nudge', dueAt: '2024-04-04T15:00:00.000Z', customerId: 'cus-1', orderId: 'o1', nudgeId: 'ndg_o1_coffee' });
   });
 
+  it('learns a product without a configured cycle from the pooled intervals of its other buyers', () => {
+    const plan = planOrder(input({ productIntervals: (productId) => (productId === 'mug' ? Array(10).fill(20) : []) }));
+    expect(plan.create.map((record) => [record.productId, record.dueAt])).toEqual([
+      ['coffee', '2024-04-04T15:00:00.000Z'],
+      ['mug', '2024-03-25T15:00:00.000Z'],
+    ]);
+  });
+
   it('plans nothing before delivery', () => {
     expect(planOrder(input({ order: order('o1', '2024-03-01T10:00:00Z') })).create).toEqual([]);
   });
