@@ -64,7 +64,7 @@ export class CustomerFactsReader {
       ...openReturnCases(returns.flatMap((item) => (item.case ? [item.case as ReturnCase] : []))),
       ...openRefundCases(decisions.flatMap((item) => (item.record ? [item.record as DecisionRecord] : []))),
       ...openDelayCases(watches.flatMap((item) => (item.watch ? [item.watch as DelayWatch] : []))),
-      ...openSupportCases(supportCases),
+      ...openSupportCases(supportCases, now),
     ]);
   }
 

@@ -26,8 +26,16 @@ export interface RecordedSupportCase {
   resolvedAt?: string;
 }
 
-export function openSupportCases(cases: readonly RecordedSupportCase[]): OpenCase[] {
-  return cases.filter((supportCase) => !supportCase.resolvedAt).map((supportCase) => ({ kind: 'complaint', id: supportCase.caseId, openedAt: supportCase.openedAt }));
+/**
+ * Days an unresolved support case keeps the customer out of marketing. Follow-up cases are worked
+ * in the shop's helpdesk, which may never tell us it closed one: past this, the case no longer
+ * counts (the low-score rule still covers the unhappy customer for its own period).
+ */
+export const supportCaseOpenDays = 30;
+
+export function openSupportCases(cases: readonly RecordedSupportCase[], now: Date, openDays = supportCaseOpenDays): OpenCase[] {
+  const since = now.getTime() - openDays * 86_400_000;
+  return cases.filter((supportCase) => !supportCase.resolvedAt && Date.parse(supportCase.openedAt) >= since).map((supportCase) => ({ kind: 'complaint', id: supportCase.caseId, openedAt: supportCase.openedAt }));
 }
 
 /**

@@ -16,7 +16,11 @@ describe('open cases', () => {
   });
 
   it('list support cases not resolved as complaints', () => {
-    expect(openSupportCases([{ caseId: 'c1', openedAt: '2024-05-01T00:00:00Z' }, { caseId: 'c2', openedAt: '2024-05-01T00:00:00Z', resolvedAt: '2024-05-02T00:00:00Z' }])).toEqual([{ kind: 'complaint', id: 'c1', openedAt: '2024-05-01T00:00:00Z' }]);
+    const cases = [{ caseId: 'c1', openedAt: '2024-05-01T00:00:00Z' }, { caseId: 'c2', openedAt: '2024-05-01T00:00:00Z', resolvedAt: '2024-05-02T00:00:00Z' }];
+    expect(openSupportCases(cases, new Date('2024-05-10T00:00:00Z'))).toEqual([{ kind: 'complaint', id: 'c1', openedAt: '2024-05-01T00:00:00Z' }]);
+    // Never resolved in the helpdesk: it stops counting after 30 days.
+    expect(openSupportCases(cases, new Date('2024-05-31T00:00:00Z'))).toHaveLength(1);
+    expect(openSupportCases(cases, new Date('2024-06-01T00:00:01Z'))).toEqual([]);
   });
 
   it('sort oldest first', () => {
