@@ -41,11 +41,12 @@ export default defineConfig({
         test: {
           name: 'clock',
           include: ['test/clock/**/*.test.ts'],
-          // These tests move the local clock by weeks: their own stack, one file at a time.
+          // These tests move the local clock by weeks: their own stack, one file at a time. A move
+          // fires every timer due on the way (earlier files' orders' included), so steps take minutes.
           globalSetup: ['test/integration/setup/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
         },
       },
     ],

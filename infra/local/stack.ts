@@ -261,7 +261,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
     const allPollers = [...pollers, ...streamPollers];
 
-    const settle = async (timeoutMs = 30_000) => {
+    // Generous: a clock move of weeks settles after each firing, on a busy two-core machine.
+    const settle = async (timeoutMs = 120_000) => {
       const deadline = Date.now() + timeoutMs;
       let quietChecks = 0;
       while (quietChecks < 2) {

@@ -41,6 +41,7 @@ export interface LambdaRuntimeOptions {
   /** Receives each line a function writes to stdout or stderr. */
   log(functionName: string, line: string): void;
   maxConcurrencyPerFunction?: number;
+  /** Invocations kept per function (default 500): a rarely run one is not pushed out by busy ones. */
   invocationHistory?: number;
   /** Told of every finished invocation, with its duration (usage counting). */
   onInvocation?(fn: LocalFunction, durationMs: number): void;
@@ -71,7 +72,7 @@ export class LambdaRuntime {
   private readonly idle = new Map<string, Environment[]>();
   private readonly busy = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
-  private readonly history: InvocationRecord[] = [];
+  private readonly history = new Map<string, InvocationRecord[]>();
   private readonly logLines: FunctionLogLine[] = [];
   private logSeq = 0;
   private readonly harnessPath: string;
@@ -97,7 +98,8 @@ export class LambdaRuntime {
   }
 
   invocations(filter: { functionName?: string } = {}): InvocationRecord[] {
-    return this.history.filter((record) => !filter.functionName || record.functionName === filter.functionName);
+    if (filter.functionName) return [...(this.history.get(filter.functionName) ?? [])];
+    return [...this.history.values()].flat().sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 
   async invoke(nameOrArn: string, event: unknown, trigger: Trigger): Promise<InvokeResult> {
@@ -235,8 +237,10 @@ export class LambdaRuntime {
   }
 
   private record(record: InvocationRecord): void {
-    this.history.push(record);
-    const limit = this.options.invocationHistory ?? 2000;
-    if (this.history.length > limit) this.history.splice(0, this.history.length - limit);
+    const kept = this.history.get(record.functionName) ?? [];
+    this.history.set(record.functionName, kept);
+    kept.push(record);
+    const limit = this.options.invocationHistory ?? 500;
+    if (kept.length > limit) kept.splice(0, kept.length - limit);
   }
 }

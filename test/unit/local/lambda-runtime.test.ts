@@ -86,3 +86,25 @@ describe('LambdaRuntime', () => {
     expect(await runtime.invoke('Callback', { value: 21 }, 'direct')).toMatchObject({ ok: true, result: { doubled: 42 } });
   });
 });
+
+describe('invocation history', () => {
+  it('keeps the latest invocations per function, so a busy one does not push out a rare one', async () => {
+    const small = new LambdaRuntime({
+      functions: [fn('Rare', 'echo'), fn('Busy', 'echo')],
+      baseEnvironment: {},
+      clockBuffer: clock.buffer,
+      workDir: path.join(os.tmpdir(), 'aftersales-runtime-history-test'),
+      log: () => {},
+      invocationHistory: 3,
+    });
+    try {
+      await small.invoke('Rare', {}, 'scheduler');
+      for (let i = 0; i < 5; i++) await small.invoke('Busy', {}, 'direct');
+      expect(small.invocations({ functionName: 'Rare' })).toEqual([expect.objectContaining({ functionName: 'Rare', trigger: 'scheduler' })]);
+      expect(small.invocations({ functionName: 'Busy' })).toHaveLength(3);
+      expect(small.invocations().map((record) => record.functionName)).toEqual(['Rare', 'Busy', 'Busy', 'Busy']);
+    } finally {
+      await small.stop();
+    }
+  });
+});
