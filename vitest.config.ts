@@ -45,8 +45,8 @@ export default defineConfig({
           // fires every timer due on the way (earlier files' orders' included), so steps take minutes.
           globalSetup: ['test/integration/setup/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 240_000,
-          hookTimeout: 240_000,
+          testTimeout: 360_000,
+          hookTimeout: 360_000,
         },
       },
     ],

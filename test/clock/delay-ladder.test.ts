@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 
 describe('the long-delay ladder', () => {
-  it('arms the courtesy and ladder timers once the order is detected late', { timeout: 180_000 }, async () => {
+  it('arms the courtesy and ladder timers once the order is detected late', async () => {
     await moveTo((await dueOf('ship_by')) + HOUR);
     const watch = await eventually(async () => ((await watchOf())?.delays.length ? watchOf() : undefined), { what: 'the not-shipped delay' });
     expect(watch!.delays.map((d) => d.reason)).toEqual(['not_shipped_in_time']);
@@ -54,7 +54,7 @@ describe('the long-delay ladder', () => {
     expect(await dueOf('ladder2')).toBe(original + 25 * 86_400_000);
   });
 
-  it('gives one courtesy code at day 5, not before, in one email', { timeout: 240_000 }, async () => {
+  it('gives one courtesy code at day 5, not before, in one email', async () => {
     const due = await dueOf('courtesy');
     await moveTo(due - HOUR);
     expect(await discounts()).toEqual([]);
@@ -67,7 +67,7 @@ describe('the long-delay ladder', () => {
     expect((await watchOf())!.courtesyDiscount).toEqual({ discountId: discount.discountId, code: discount.code });
   });
 
-  it('reassures once at day 11', { timeout: 240_000 }, async () => {
+  it('reassures once at day 11', async () => {
     const due = await dueOf('ladder1');
     await moveTo(due + HOUR);
     const fired = await eventually(async () => ((await timerOf('ladder1'))?.firedAt ? timerOf('ladder1') : undefined), { what: 'the reassurance step' });
@@ -75,7 +75,7 @@ describe('the long-delay ladder', () => {
     expect(await claims()).toEqual([]);
   });
 
-  it('files one parcel claim at day 25 for the refund engine, and nothing more after', { timeout: 300_000 }, async () => {
+  it('files one parcel claim at day 25 for the refund engine, and nothing more after', async () => {
     const due = await dueOf('ladder2');
     await moveTo(due - HOUR);
     expect(await claims()).toEqual([]);

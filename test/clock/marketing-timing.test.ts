@@ -6,7 +6,7 @@ import { events, requestNotification as request, smsTo, subscribeCustomer } from
 import { api, settle } from '../integration/support.ts';
 
 describe('marketing timing', () => {
-  it('holds consented marketing through quiet hours and sends it in the morning, with the opt-out wording', { timeout: 180_000 }, async () => {
+  it('holds consented marketing through quiet hours and sends it in the morning, with the opt-out wording', async () => {
     const email = `ntf-${randomUUID().slice(0, 8)}@example.com`;
     const phone = `+4915${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
     const customerId = `c-${randomUUID()}`;
@@ -30,7 +30,7 @@ describe('marketing timing', () => {
     expect(await events('NotificationSent', detail.deduplicationKey)).toHaveLength(1);
   });
 
-  it('stops marketing at the weekly cap and lets it through again a week later', { timeout: 180_000 }, async () => {
+  it('stops marketing at the weekly cap and lets it through again a week later', async () => {
     const phone = `+4916${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
     const customerId = `c-${randomUUID()}`;
     const clock = new Date((await api('/_local/clock')).body.now);
