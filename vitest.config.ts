@@ -42,9 +42,11 @@ export default defineConfig({
           name: 'clock',
           include: ['test/clock/**/*.test.ts'],
           // These tests move the local clock by weeks: their own stack, one file at a time. A move
-          // fires every timer due on the way (earlier files' orders' included), so steps take minutes.
+          // fires every timer due on the way (earlier files' orders' included), so steps take minutes;
+          // they run after the other projects, with the machine to themselves.
           globalSetup: ['test/integration/setup/global-setup.ts'],
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 360_000,
           hookTimeout: 360_000,
         },
