@@ -39,8 +39,11 @@ export function renderMarkdown(results: BenchResults, comparison: string[]): str
   }
   if (results.costPer1000Orders) out.push(...costSection(results.costPer1000Orders));
   if (results.coldStart) {
-    out.push('## Cold start', '', '| function | bundle | gzipped | import / bare node |', '|---|---|---|---|');
-    for (const entry of results.coldStart) out.push(`| ${entry.function} | ${kb(entry.bytes)} | ${kb(entry.gzipBytes)} | ${entry.importRatio}× |`);
+    out.push('## Cold start', '', '| function | bundle | gzipped | import / bare node | top dependency | targets |', '|---|---|---|---|---|---|');
+    const verdict = (meets: boolean | undefined) => (meets === undefined ? '' : meets ? 'met' : 'NOT met');
+    for (const entry of results.coldStart) {
+      out.push(`| ${entry.function} | ${kb(entry.bytes)} | ${kb(entry.gzipBytes)} | ${entry.importRatio}× | ${entry.topDependency ?? ''} | ${verdict(entry.meetsTargets)} |`);
+    }
     out.push('');
   }
   for (const suite of results.suites) {

@@ -12,6 +12,8 @@ import type { SuiteResult } from './results.ts';
 import { coldStartSuite } from './suites/cold-start.ts';
 import { webhooksSuite } from './suites/webhooks.ts';
 import { storeDaySuite } from './suites/store-day.ts';
+import { burstSuite } from './suites/burst.ts';
+import { faultsSuite } from './suites/faults.ts';
 
 export type { Figure, SuiteResult } from './results.ts';
 
@@ -19,7 +21,7 @@ const benchDir = import.meta.dirname;
 const tolerance = 0.15;
 
 const { only } = parseBenchArgs(process.argv.slice(2));
-const suites = [coldStartSuite, webhooksSuite, storeDaySuite].filter((suite) => only.length === 0 || only.includes(suite.name));
+const suites = [coldStartSuite, webhooksSuite, storeDaySuite, burstSuite, faultsSuite].filter((suite) => only.length === 0 || only.includes(suite.name));
 const ran: SuiteResult[] = [];
 for (const suite of suites) {
   console.log(`Running ${suite.name}...`);

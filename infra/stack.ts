@@ -42,9 +42,9 @@ export class AftersalesStack extends Stack {
     new Refunds(this, 'Refunds', { backbone: this.backbone, shopsSecret: ingest.shopsSecret, authorizer: opsApi.auth.authorizer, sessionSecret: customerApi.sessionSecret });
     new Delays(this, 'Delays', { backbone: this.backbone, shopsSecret: ingest.shopsSecret });
     new Nudges(this, 'Nudges', { backbone: this.backbone, authorizer: opsApi.auth.authorizer, shopsSecret: ingest.shopsSecret });
-    new DelayDesk(this, 'DelayDesk', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
+    new DelayDesk(this, 'DelayDesk', { backbone: this.backbone, authorizer: opsApi.auth.authorizer, shopsSecret: ingest.shopsSecret });
     new Kpis(this, 'Kpis', { backbone: this.backbone, authorizer: opsApi.auth.authorizer });
-    new Privacy(this, 'Privacy', { backbone: this.backbone, ingest, authorizer: opsApi.auth.authorizer });
+    new Privacy(this, 'Privacy', { backbone: this.backbone, ingest, authorizer: opsApi.auth.authorizer, deadLetterDesk: opsApi.deadLetters });
     opsApi.watchDeadLetters(this);
     new OpsConsole(this, 'Console', { auth: opsApi.auth, api: this.backbone.httpApi });
 

@@ -25,12 +25,25 @@ export interface ReplayOptions {
    * order's ship-by deadline (two business days), so no false delay.
    */
   stepMs?: number;
+  /**
+   * Simulated time of timers fired between two settles while the clock moves (POST /_local/clock
+   * `settleEvery`). Default: the step, so a step's thousands of timers cost one settle rather than
+   * one each; 0 settles after every firing instant, as the clock tests do.
+   */
+  settleEveryMs?: number;
   /** Called after each step (for a progress bar). */
   onProgress?: (progress: { done: number; total: number; simulatedNow: number }) => void;
   /** Called once the clock is at the day's start, just before the stopwatch starts (e.g. to reset usage counters). */
   beforeStart?: () => Promise<void>;
+  /** Called once the day is over and the stack settled, before the last messages are read and reconciled (e.g. to re-drive dead letters). */
+  beforeReconcile?: () => Promise<void>;
   /** Reconcile at the end (the demo skips it). */
   reconcile?: boolean;
+  /**
+   * How long a request that got no answer at all (the stack is down: killed, restarting) is sent
+   * again, every half second, as Shopify resends a delivery it got no answer to. Default 3 minutes.
+   */
+  unansweredRetryMs?: number;
 }
 
 export interface ReplayResult {
@@ -58,6 +71,7 @@ interface Ack {
 
 const HOUR = 3_600_000;
 const maxAttempts = 5;
+const defaultStepMs = 12 * HOUR;
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -81,6 +95,8 @@ export class StoreDayReplay {
   readonly failures: string[] = [];
   /** Webhook deliveries sent again after a 5xx or no answer. */
   retries = 0;
+  /** Requests sent again because nothing answered (the stack was down). */
+  unanswered = 0;
   private readonly phases = { clock: 0, send: 0, settle: 0, collect: 0 };
 
   private async timed<T>(phase: keyof StoreDayReplay['phases'], work: () => Promise<T>): Promise<T> {
@@ -94,8 +110,22 @@ export class StoreDayReplay {
 
   constructor(private readonly target: ReplayTarget, private readonly options: ReplayOptions = {}) {}
 
+  /** fetch, sent again while nothing answers (connection refused or dropped) until `unansweredRetryMs` passed. */
+  private async fetchAnswered(url: string, init: RequestInit): Promise<Response> {
+    const deadline = Date.now() + (this.options.unansweredRetryMs ?? 180_000);
+    for (;;) {
+      try {
+        return await fetch(url, init);
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        this.unanswered++;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
   private async call(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string>; body?: string } = {}) {
-    const response = await fetch(`${this.target.api}${path}`, {
+    const response = await this.fetchAnswered(`${this.target.api}${path}`, {
       method: init.method ?? (init.json === undefined && init.body === undefined ? 'GET' : 'POST'),
       headers: { ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
@@ -121,7 +151,8 @@ export class StoreDayReplay {
   }
 
   private async moveClock(to: number): Promise<void> {
-    const { status, body } = await this.call('/_local/clock', { json: { set: new Date(to).toISOString() } });
+    const settleEveryMs = this.options.settleEveryMs ?? this.options.stepMs ?? defaultStepMs;
+    const { status, body } = await this.call('/_local/clock', { json: { set: new Date(to).toISOString(), settleEvery: `PT${Math.round(settleEveryMs / 1000)}S` } });
     // A step whose end the clock already passed (a slow previous step) is fine: time only moves on.
     if (status !== 200 && !(status === 400 && String(body?.detail ?? body).includes('before the current local time'))) {
       throw new Error(`Moving the local clock to ${new Date(to).toISOString()} answered ${status}: ${JSON.stringify(body)}`);
@@ -151,12 +182,12 @@ export class StoreDayReplay {
         'x-shopify-api-version': '2025-07',
         'x-shopify-hmac-sha256': signBase64BodyHmac(body, this.target.webhookSecret),
       };
-      // As Shopify does: a delivery that fails (5xx, no answer) is sent again, same event id.
+      // As Shopify does: a delivery that fails (5xx, 429 throttled, no answer) is sent again, same event id.
       for (let attempt = 1; ; attempt++) {
-        const response = await fetch(`${this.target.api}/webhooks/shopify`, { method: 'POST', headers, body }).catch((error: Error) => ({ status: 0, text: async () => error.message }));
+        const response = await this.fetchAnswered(`${this.target.api}/webhooks/shopify`, { method: 'POST', headers, body }).catch((error: Error) => ({ status: 0, text: async () => error.message }));
         status = response.status;
         detail = await response.text();
-        if ((status !== 0 && status < 500) || attempt === maxAttempts) break;
+        if ((status !== 0 && status < 500 && status !== 429) || attempt === maxAttempts) break;
         this.retries++;
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
@@ -208,7 +239,7 @@ export class StoreDayReplay {
   }
 
   async run(day: StoreDay): Promise<ReplayResult> {
-    const stepMs = this.options.stepMs ?? 12 * HOUR;
+    const stepMs = this.options.stepMs ?? defaultStepMs;
     const concurrency = this.options.concurrency ?? 16;
     const clockNow = Date.parse((await this.call('/_local/clock')).body.now);
     if (day.start < clockNow) throw new Error(`The day starts at ${new Date(day.start).toISOString()}, before the local clock (${new Date(clockNow).toISOString()}); generate it after the clock`);
@@ -267,6 +298,10 @@ export class StoreDayReplay {
     await this.settle();
     await this.moveClock(Math.max(day.horizon, this.offsets.at(-1)?.fromSimulated ?? 0));
     await this.settle();
+    if (this.options.beforeReconcile) {
+      await this.options.beforeReconcile();
+      await this.settle();
+    }
     await this.collectSent();
     const wallSeconds = (performance.now() - started) / 1000;
 

@@ -10,6 +10,7 @@ import { DeadLetterDetailScreen, DeadLettersScreen } from './screens/dead-letter
 import { OrderScreen } from './screens/order.tsx';
 import { PoliciesScreen } from './screens/policies.tsx';
 import { DelaysScreen } from './screens/delays.tsx';
+import { FollowUpCaseScreen, FollowUpsScreen } from './screens/follow-ups.tsx';
 import { KpisScreen } from './screens/kpis.tsx';
 import { RefundDecisionScreen, RefundReviewsScreen } from './screens/refunds.tsx';
 import { ReturnCaseScreen } from './screens/return-case.tsx';
@@ -111,6 +112,9 @@ export function App({ config, initialSession }: { config: ConsoleConfig; initial
           <a href={href('delays')} aria-current={screen === 'delays' ? 'page' : undefined}>
             Delays
           </a>
+          <a href={href('follow-ups')} aria-current={screen === 'follow-ups' ? 'page' : undefined}>
+            Follow-ups
+          </a>
           <a href={href('kpis')} aria-current={screen === 'kpis' ? 'page' : undefined}>
             KPIs
           </a>
@@ -142,6 +146,10 @@ export function App({ config, initialSession }: { config: ConsoleConfig; initial
           <PoliciesScreen key={shopId} shopId={shopId} document={id} />
         ) : screen === 'dead-letters' && id ? (
           <DeadLetterDetailScreen key={id} deadLetterId={id} />
+        ) : screen === 'follow-ups' && id ? (
+          <FollowUpCaseScreen key={`${shopId}/${id}`} caseId={id} />
+        ) : screen === 'follow-ups' ? (
+          <FollowUpsScreen key={shopId} />
         ) : screen === 'delays' ? (
           <DelaysScreen key={shopId} />
         ) : screen === 'kpis' ? (

@@ -7,7 +7,7 @@ import { signingKey } from '#shared/adapters/signing-key.ts';
 import { CustomerOrders } from '#shared/adapters/customer-orders.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import type { Route } from '#shared/api/define.ts';
-import { createCustomerSession, getCustomerOrder } from '#shared/api/routes.ts';
+import { createCustomerSession, getCustomerOrder } from '#shared/api/routes/customer.ts';
 import { createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { authenticateCustomer } from '#shared/customers/authenticate.ts';

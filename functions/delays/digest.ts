@@ -7,8 +7,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelayQueries } from '#shared/adapters/delay-queries.ts';
+import { DelaySettingsStore } from '#shared/adapters/delay-settings-store.ts';
 import { DelayStore } from '#shared/adapters/delay-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { delayDigestAlert } from '#shared/delays/digest.ts';
@@ -21,6 +22,7 @@ const tableName = requiredEnv('STATE_TABLE_NAME');
 const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const queries = new DelayQueries(dynamoDocumentClient(), tableName);
 const store = new DelayStore(dynamoDocumentClient(), tableName);
+const delaySettings = new DelaySettingsStore(dynamoDocumentClient(), tableName);
 /** Enough for any duty team to read; the digest says when it covers only the first ones. */
 const maxWatches = 2_000;
 
@@ -29,12 +31,12 @@ const DigestRequest = z.object({ shopId: ShopId.optional() }).loose();
 export const handler = middy(async (event: unknown): Promise<{ shops: number; digests: number }> => {
   const request = DigestRequest.safeParse(event ?? {});
   const only = request.success ? request.data.shopId : undefined;
-  const shops = (await loadShopIndex(shopsSecret)).config.shops.filter((shop) => (only === undefined || shop.shopId === only) && shop.delays?.enabled !== false);
+  const shops = (await loadShopIndex(shopsSecret)).config.shops.filter((shop) => only === undefined || shop.shopId === only);
   const now = new Date();
   let digests = 0;
   for (const shop of shops) {
     const opsEmail = shop.notifications?.opsEmail;
-    if (!opsEmail) continue;
+    if (!opsEmail || !(await delaySettings.inEffect(shop.shopId, shop.delays)).settings.enabled) continue;
     const { watches, complete } = await queries.allOpen(shop.shopId, maxWatches);
     const alert = delayDigestAlert({ shopId: shop.shopId, opsEmail, timeZone: shop.timeZone, locale: shop.defaultLocale }, watches, now, complete);
     if (!alert) continue;

@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import { CustomerOrders } from '#shared/adapters/customer-orders.ts';
 import { ConcurrentChangeError, DelayStore } from '#shared/adapters/delay-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
-import { receiveHelpdeskTicket } from '#shared/api/routes.ts';
+import { receiveHelpdeskTicket } from '#shared/api/routes/delays.ts';
 import { Answer, createRouter } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { recordCustomerContact } from '#shared/delays/customer-contact.ts';

@@ -4,15 +4,18 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { DelayQueries } from '#shared/adapters/delay-queries.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
+import { TierLookup } from '#shared/adapters/tier-lookup.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getDelayMetrics, listDelayedOrders } from '#shared/api/routes.ts';
+import { getDelayMetrics, listDelayedOrders } from '#shared/api/routes/delays.ts';
 import { checkShop, createRouter, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { delayFactsOf, delayMetrics } from '#shared/delays/metrics.ts';
 import { delayedOrderView, matchesDelayFilter, ordersAtRisk } from '#shared/delays/ops-view.ts';
 import { logger } from '#shared/observability.ts';
+import { byTierThenSla } from '#shared/ops/queue-sort.ts';
 
 const queries = new DelayQueries(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
+const tiers = new TierLookup(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 
 const DAY_MS = 86_400_000;
 /** One request reads at most this many orders (and their watches): about what fits in the API's 29 seconds. */
@@ -23,7 +26,12 @@ const operations: Array<[Route, Operation]> = [
     const { query } = parseRequest(listDelayedOrders, event);
     checkShop(caller, query.shopId);
     const page = await queries.openDelays(query.shopId, { limit: query.limit, cursor: query.cursor });
-    const items = page.items.map(delayedOrderView).filter((view) => view.openDelays.length > 0 && matchesDelayFilter(view, query));
+    const open = page.items.map((watch) => ({ watch, view: delayedOrderView(watch) })).filter(({ view }) => view.openDelays.length > 0 && matchesDelayFilter(view, query));
+    const tierOf = await tiers.tiersOf(query.shopId, open.flatMap(({ watch }) => watch.customerId ?? []));
+    const views = open.map(({ watch, view }) => ({ ...view, tier: (watch.customerId && tierOf.get(watch.customerId)) || null }));
+    // The page comes oldest detection first: how long a delay has been open is its SLA.
+    const points = new Map(views.map((view) => [view.orderId, view.tier?.points ?? 0]));
+    const items = query.sort === 'tier' ? byTierThenSla(views, (view) => ({ customerId: view.orderId, slaDueAt: view.openDelays[0]?.detectedAt ?? '' }), points) : views;
     return { items, nextCursor: page.nextCursor };
   }],
   [getDelayMetrics, async (event, caller) => {

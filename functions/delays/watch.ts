@@ -1,7 +1,8 @@
 // Watches orders for delays: consumes the order and shipment events and the delay flow's
 // TimerFired (ship_by, deliver_by, tracking_stalled; ladder and courtesy timers fire as deliver_by)
-// from its queue, with partial batch failures. For each it reads the order state and the order's
-// delay watch, runs the pure flow (shared/delays/flow.ts) and, when something changed, writes the
+// from its queue, with partial batch failures. For each it reads the order state, the order's
+// delay watch and the shop's delay settings in effect (published through the ops API, else the
+// shop config's), runs the pure flow (shared/delays/flow.ts) and, when something changed, writes the
 // watch with its timers, DelayDetected and DelayResolved events, customer messages, ops alerts and
 // the ladder's parcel claim in one transaction. A due courtesy discount is created on the
 // storefront first (idempotent on the order, so a retry gets the same code). A customer's own
@@ -14,6 +15,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { DelaySettingsStore } from '#shared/adapters/delay-settings-store.ts';
 import { DelayStore, type DelayOutboxEvent } from '#shared/adapters/delay-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { IngestStore } from '#shared/adapters/ingest-store.ts';
@@ -24,9 +26,8 @@ import { reasonLabel } from '#shared/delays/digest.ts';
 import { delayNotificationDetail, type MessageContext } from '#shared/delays/customer-message.ts';
 import type { Detected } from '#shared/delays/detection.ts';
 import { hasEffects, onOrderChanged, onTimer, type DelayStep } from '#shared/delays/flow.ts';
-import { defaultDelaySettings } from '#shared/delays/settings.ts';
 import type { DelayWatch } from '#shared/delays/watch.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import type { DetailInputOf } from '#shared/events/define.ts';
 import { DelayDetected, DelayResolved } from '#shared/events/delays.ts';
 import { NotificationRequested } from '#shared/events/notifications.ts';
@@ -42,6 +43,7 @@ const tableName = requiredEnv('STATE_TABLE_NAME');
 const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const delays = new DelayStore(dynamoDocumentClient(), tableName);
 const orders = new IngestStore(dynamoDocumentClient(), tableName);
+const delaySettings = new DelaySettingsStore(dynamoDocumentClient(), tableName);
 const processor = new BatchProcessor(EventType.SQS);
 const discounts = new HttpStorefrontDiscounts(async (shopId) => (await loadShopIndex(shopsSecret)).byId(shopId)?.discounts);
 
@@ -122,7 +124,7 @@ async function recordHandler(record: SQSRecord): Promise<void> {
   if (!shop) throw new Error(`Unknown shop ${shopId}`);
   const now = new Date();
   const context: MessageContext = {
-    settings: shop.delays ?? defaultDelaySettings,
+    settings: (await delaySettings.inEffect(shopId, shop.delays)).settings,
     timeZone: shop.timeZone,
     defaultLocale: shop.defaultLocale,
     now,

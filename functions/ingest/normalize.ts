@@ -7,7 +7,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeliveryStore, readBody } from '#shared/adapters/delivery-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { IngestStore } from '#shared/adapters/ingest-store.ts';

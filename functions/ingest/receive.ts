@@ -5,7 +5,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DeliveryStore, DeliveryTooLargeError } from '#shared/adapters/delivery-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { json, problem } from '#shared/http.ts';
@@ -13,6 +13,7 @@ import { logger, metrics } from '#shared/observability.ts';
 import { isShopifyPrivacyTopic } from '#shared/privacy/requests.ts';
 import type { StorefrontKind } from '#shared/shops/config.ts';
 import { loadShopIndex } from '#shared/shops/directory.ts';
+import { isTransientFailure, overloadRetryAfterSeconds, within } from '#shared/webhooks/overload.ts';
 import { receiveWebhook } from '#shared/webhooks/receive.ts';
 
 const deliveries = new DeliveryStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
@@ -22,12 +23,14 @@ const queueUrl = requiredEnv('DELIVERY_QUEUE_URL');
 const privacyQueueUrl = requiredEnv('PRIVACY_QUEUE_URL');
 const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
 const providers: readonly StorefrontKind[] = ['shopify', 'woocommerce', 'generic'];
+/** Time kept back from the function's timeout to answer 503 in, rather than be cut off with a bare 500. */
+const answerMarginMs = 1_000;
 
 async function enqueue(pk: string, topic: string): Promise<void> {
   await sqs.send(new SendMessageCommand({ QueueUrl: isShopifyPrivacyTopic(topic) ? privacyQueueUrl : queueUrl, MessageBody: JSON.stringify({ deliveryKey: pk }) }));
 }
 
-async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+async function receive(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
   const requestId = event.requestContext.requestId;
   const provider = event.rawPath.split('/').pop() as StorefrontKind;
   if (!providers.includes(provider)) return problem(404, 'Not Found', `No webhook endpoint for ${event.rawPath}`, requestId);
@@ -68,6 +71,19 @@ async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyRes
       metrics.addMetric('WebhookDuplicate', MetricUnit.Count, 1);
       return json(200, { status: 'duplicate', deliveryKey: stored.existing.pk });
     }
+  }
+}
+
+/** A storage or queue call that fails for a reason that passes is refused with 503 and Retry-After: the storefront sends it again. */
+async function handle(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResultV2> {
+  try {
+    return await within(context.getRemainingTimeInMillis() - answerMarginMs, receive(event));
+  } catch (error) {
+    if (!isTransientFailure(error)) throw error;
+    metrics.addMetric('WebhookDeferred', MetricUnit.Count, 1);
+    logger.warn('Webhook deferred: storage or queue unavailable', { errorName: (error as Error).name, errorMessage: (error as Error).message });
+    const answer = problem(503, 'Service Unavailable', `The delivery could not be stored right now (${(error as Error).name}); send it again in ${overloadRetryAfterSeconds} s`, event.requestContext.requestId) as APIGatewayProxyStructuredResultV2;
+    return { ...answer, headers: { ...answer.headers, 'retry-after': String(overloadRetryAfterSeconds) } };
   }
 }
 

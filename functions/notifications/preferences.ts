@@ -7,7 +7,7 @@ import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { NotificationStore } from '#shared/adapters/notification-store.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getNotificationPreferences, getUnsubscribePage, unsubscribe, updateNotificationPreferences } from '#shared/api/routes.ts';
+import { getNotificationPreferences, getUnsubscribePage, unsubscribe, updateNotificationPreferences } from '#shared/api/routes/notifications.ts';
 import { Answer, createRouter, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { verifyPreferenceToken, type PreferenceClaims } from '#shared/notifications/links.ts';

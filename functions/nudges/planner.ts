@@ -15,7 +15,7 @@ import { CampaignSettingsStore } from '#shared/adapters/campaign-settings-store.
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { IngestStore } from '#shared/adapters/ingest-store.ts';
 import { ConcurrentChangeError, NudgeStore, type NudgeOutboxEvent } from '#shared/adapters/nudge-store.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import { NudgeScheduled } from '#shared/events/nudges.ts';
 import { TimersRequested } from '#shared/events/timers.ts';
 import { customerProductIntervals } from '#shared/nudges/cycles.ts';

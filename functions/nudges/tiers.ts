@@ -19,7 +19,7 @@ import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts'
 import { IngestStore } from '#shared/adapters/ingest-store.ts';
 import { NudgeStore } from '#shared/adapters/nudge-store.ts';
 import { RefundLedgerStore } from '#shared/adapters/refund-ledger-store.ts';
-import { parseAnyCatalogueEvent, type CatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent, type CatalogueEvent } from '#shared/events/consume-any.ts';
 import { NotificationRequested } from '#shared/events/notifications.ts';
 import { CustomerTierChanged, NudgeConverted } from '#shared/events/nudges.ts';
 import type { OrderState } from '#shared/ingest/order-state.ts';

@@ -10,10 +10,14 @@ import { DeadLetterStore } from '#shared/adapters/dead-letter-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { NotificationStore } from '#shared/adapters/notification-store.ts';
 import { OpsQueries } from '#shared/adapters/ops-queries.ts';
+import { TierLookup } from '#shared/adapters/tier-lookup.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getCustomer, getOpsHealth, getOrder, getOrderTimeline, listAuditRecords, listCustomers, listNotifications, listOrders } from '#shared/api/routes.ts';
+import { getOpsHealth, listAuditRecords } from '#shared/api/routes/dead-letters.ts';
+import { listNotifications } from '#shared/api/routes/notifications.ts';
+import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from '#shared/api/routes/orders.ts';
 import { checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { parseRequest } from '#shared/api/validate.ts';
+import type { CustomerState } from '#shared/ingest/customer-state.ts';
 import { logger } from '#shared/observability.ts';
 import { customerView, notificationLogEntry, orderMatches, orderSummary, orderView, timelineEntry } from '#shared/ops/views.ts';
 
@@ -25,6 +29,13 @@ const audit = new AuditStore(dynamoDocumentClient(), stateTable);
 const deadLetters = new DeadLetterStore(dynamoDocumentClient(), stateTable);
 const notifications = new NotificationStore(dynamoDocumentClient(), stateTable);
 const ordersByNumber = new CustomerOrders(dynamoDocumentClient(), stateTable);
+const tiers = new TierLookup(dynamoDocumentClient(), stateTable);
+
+/** Customer views with their tier, read for the whole page at once. */
+async function withTiers(shopId: string, states: CustomerState[]) {
+  const tierOf = await tiers.tiersOf(shopId, states.map((state) => state.customerId));
+  return states.map((state) => ({ ...customerView(state), tier: tierOf.get(state.customerId) ?? null }));
+}
 
 const operations: Array<[Route, Operation]> = [
   [listOrders, async (event, caller) => {
@@ -54,10 +65,10 @@ const operations: Array<[Route, Operation]> = [
       const orders = await ordersByNumber.findByNumber(query.shopId, query.orderNumber);
       const customerIds = [...new Set(orders.map((state) => state.order?.customer.id).filter((id): id is string => id !== undefined))];
       const customers = await Promise.all(customerIds.map((customerId) => queries.customer(query.shopId, customerId)));
-      return { items: customers.filter((state) => state !== undefined).map(customerView) };
+      return { items: await withTiers(query.shopId, customers.filter((state) => state !== undefined)) };
     }
     const page = await queries.listCustomers(query.shopId, { limit: query.limit, cursor: query.cursor, email: query.email, phone: query.phone });
-    return { items: page.items.map(customerView), nextCursor: page.nextCursor };
+    return { items: await withTiers(query.shopId, page.items), nextCursor: page.nextCursor };
   }],
   [getOpsHealth, async () => {
     const queues = await Promise.all(
@@ -75,7 +86,7 @@ const operations: Array<[Route, Operation]> = [
     checkShop(caller, query.shopId);
     const state = await queries.customer(query.shopId, params.customerId);
     if (!state) throw notFound(`Customer ${params.customerId} of shop ${query.shopId}`);
-    return customerView(state);
+    return { ...customerView(state), tier: await tiers.tierOf(query.shopId, params.customerId) };
   }],
   [listAuditRecords, async (event, caller) => {
     const { query } = parseRequest(listAuditRecords, event);

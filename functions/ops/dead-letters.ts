@@ -11,15 +11,18 @@ import { DeadLetterStore, type DeadLetterItem } from '#shared/adapters/dead-lett
 import { readBody, type StoredDelivery } from '#shared/adapters/delivery-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import type { Route } from '#shared/api/define.ts';
-import { discardDeadLetter, getDeadLetter, listDeadLetters, redriveDeadLetter } from '#shared/api/routes.ts';
+import { discardDeadLetter, getDeadLetter, listDeadLetters, redriveDeadLetter } from '#shared/api/routes/dead-letters.ts';
 import { checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest, type Caller } from '#shared/api/validate.ts';
 import { newAuditRecord } from '#shared/audit/audit.ts';
 import { logger } from '#shared/observability.ts';
+import { isShopifyPrivacyTopic } from '#shared/privacy/requests.ts';
 import { deadLetterKey, deliveryDeadLetter, messageDeadLetter, statusOf, type DeadLetterView } from '#shared/ops/dead-letters.ts';
 
 const store = new DeadLetterStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 const deliveryQueueUrl = requiredEnv('DELIVERY_QUEUE_URL');
+/** Shopify's privacy requests have their own consumer, as when the receiver first took them. */
+const privacyQueueUrl = requiredEnv('PRIVACY_QUEUE_URL');
 const sqs = new SQSClient({});
 const maxPayloadChars = 256 * 1024;
 
@@ -51,7 +54,9 @@ function detailOf(item: DeadLetterItem) {
 /** Puts a re-driven dead letter back on its queue. */
 async function send(item: DeadLetterItem): Promise<void> {
   if (item.sk === 'DELIVERY') {
-    await sqs.send(new SendMessageCommand({ QueueUrl: deliveryQueueUrl, MessageBody: JSON.stringify({ deliveryKey: item.pk }) }));
+    const { topic } = item as unknown as StoredDelivery;
+    const queueUrl = isShopifyPrivacyTopic(topic) ? privacyQueueUrl : deliveryQueueUrl;
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ deliveryKey: item.pk }) }));
   } else if (item.redrive.kind === 'queue') {
     await sqs.send(new SendMessageCommand({ QueueUrl: item.redrive.url, MessageBody: item.body }));
   }

@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import type { SQSEvent, SQSRecord, Context, SQSBatchResponse } from 'aws-lambda';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { JournalStore } from '#shared/adapters/journal-store.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import { journalEntriesFor } from '#shared/journal/entries.ts';
 import { logger, metrics } from '#shared/observability.ts';
 

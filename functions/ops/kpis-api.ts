@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { KpiStore } from '#shared/adapters/kpi-store.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getKpis } from '#shared/api/routes.ts';
+import { getKpis } from '#shared/api/routes/kpis.ts';
 import { checkShop, createRouter, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { DAY_MS, daysOf, summarizeKpis } from '#shared/kpis/summary.ts';

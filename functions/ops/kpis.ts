@@ -12,7 +12,7 @@ import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts'
 import { KpiStore } from '#shared/adapters/kpi-store.ts';
 import { RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
 import { ReturnStore } from '#shared/adapters/return-store.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import { kpiEventTypes, kpiIncrement, kpiSubjectOf, type KpiEvent, type KpiEventType, type KpiFacts } from '#shared/kpis/rollup.ts';
 import { logger, metrics } from '#shared/observability.ts';
 

@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { PrivacyStore } from '#shared/adapters/privacy-store.ts';
 import type { Route } from '#shared/api/define.ts';
-import { getPrivacyExport, listPrivacyExports } from '#shared/api/routes.ts';
+import { getPrivacyExport, listPrivacyExports } from '#shared/api/routes/privacy.ts';
 import { checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { parseRequest } from '#shared/api/validate.ts';
 import { logger } from '#shared/observability.ts';

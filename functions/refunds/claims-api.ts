@@ -12,7 +12,7 @@ import { IngestStore } from '#shared/adapters/ingest-store.ts';
 import { ConcurrentDecisionChangeError, RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
 import { signingKey } from '#shared/adapters/signing-key.ts';
 import type { Route } from '#shared/api/define.ts';
-import { chooseClaimResolution, fileOpsParcelClaim, fileParcelClaim, getClaimOffer } from '#shared/api/routes.ts';
+import { chooseClaimResolution, fileOpsParcelClaim, fileParcelClaim, getClaimOffer } from '#shared/api/routes/claims.ts';
 import { Answer, checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { newAuditRecord } from '#shared/audit/audit.ts';

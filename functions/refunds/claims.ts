@@ -13,7 +13,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
 import { RefundInputsReader } from '#shared/adapters/refund-inputs.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import type { DetailOf } from '#shared/events/define.ts';
 import type { TimerFired } from '#shared/events/timers.ts';
 import { logger, metrics } from '#shared/observability.ts';

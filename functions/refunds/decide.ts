@@ -15,7 +15,7 @@ import { RefundDecisionStore } from '#shared/adapters/refund-decision-store.ts';
 import { RefundInputsReader } from '#shared/adapters/refund-inputs.ts';
 import { resolveReturnWithRefund } from '#shared/adapters/refund-resolution.ts';
 import { ReturnStore } from '#shared/adapters/return-store.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { decideReturnRefund, decisionIdOfReturn, type ReturnMoment } from '#shared/refunds/return-decision.ts';
 

@@ -10,13 +10,15 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { ConcurrentDecisionChangeError, RefundDecisionStore, type OutboxEvent } from '#shared/adapters/refund-decision-store.ts';
 import { RefundLedgerStore } from '#shared/adapters/refund-ledger-store.ts';
+import { TierLookup } from '#shared/adapters/tier-lookup.ts';
 import type { Route } from '#shared/api/define.ts';
-import { decideRefund, getDecisionExplanation, getOrderLedger, listRefundReviews } from '#shared/api/routes.ts';
+import { decideRefund, getDecisionExplanation, getOrderLedger, listRefundReviews } from '#shared/api/routes/refunds.ts';
 import { checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest, type Caller } from '#shared/api/validate.ts';
 import { newAuditRecord, type AuditSubject } from '#shared/audit/audit.ts';
 import { RefundDecided } from '#shared/events/refunds.ts';
 import { logger } from '#shared/observability.ts';
+import { byTierThenSla } from '#shared/ops/queue-sort.ts';
 import { cancelOfferTimer } from '#shared/refunds/claim-offer.ts';
 import { refundDecidedDetail } from '#shared/refunds/decided-event.ts';
 import { moneyResolutions, type Decision } from '#shared/refunds/decision.ts';
@@ -27,6 +29,7 @@ const client = dynamoDocumentClient();
 const tableName = requiredEnv('STATE_TABLE_NAME');
 const decisions = new RefundDecisionStore(client, tableName);
 const ledgers = new RefundLedgerStore(client, tableName);
+const tiers = new TierLookup(client, tableName);
 
 async function load(caller: Caller | undefined, shopId: string, decisionId: string): Promise<DecisionRecord> {
   checkShop(caller, shopId);
@@ -92,7 +95,11 @@ const operations: Array<[Route, Operation]> = [
     const { query } = parseRequest(listRefundReviews, event);
     checkShop(caller, query.shopId);
     const page = await decisions.reviews(query.shopId, { limit: query.limit, cursor: query.cursor });
-    const items = page.items.map((record) => ({
+    const tierOf = await tiers.tiersOf(query.shopId, page.items.map((record) => record.customer.id));
+    const points = new Map([...tierOf].map(([customerId, tier]) => [customerId, tier.points]));
+    // The queue reads the longest waiting first: waiting time is the SLA a review has.
+    const records = query.sort === 'tier' ? byTierThenSla(page.items, (record) => ({ customerId: record.customer.id, slaDueAt: record.createdAt }), points) : page.items;
+    const items = records.map((record) => ({
       decisionId: record.decisionId,
       orderId: record.orderId,
       ...(record.orderNumber ? { orderNumber: record.orderNumber } : {}),
@@ -107,6 +114,7 @@ const operations: Array<[Route, Operation]> = [
       needsSupervisor: record.decision.needsSupervisor,
       createdAt: record.createdAt,
       firedRules: record.decision.reasons.filter((reason) => reason.fired).map((reason) => ({ code: reason.rule, detail: reason.detail })),
+      tier: tierOf.get(record.customer.id) ?? null,
     }));
     return { items, nextCursor: page.nextCursor };
   }],

@@ -10,7 +10,7 @@ import { RefundRulesStore } from '#shared/adapters/refund-rules-store.ts';
 import { ReturnPolicyStore } from '#shared/adapters/return-policy-store.ts';
 import { ReturnStore } from '#shared/adapters/return-store.ts';
 import type { Route } from '#shared/api/define.ts';
-import { dryRunRefundRules, getRefundRules, updateRefundRules } from '#shared/api/routes.ts';
+import { dryRunRefundRules, getRefundRules, updateRefundRules } from '#shared/api/routes/refund-rules.ts';
 import { publishSettings } from '#shared/api/publish-settings.ts';
 import { checkShop, createRouter, type Operation } from '#shared/api/router.ts';
 import { parseRequest, type Caller } from '#shared/api/validate.ts';

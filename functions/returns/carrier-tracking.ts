@@ -7,7 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { ConcurrentCaseChangeError, ReturnStore } from '#shared/adapters/return-store.ts';
-import { receiveCarrierTracking } from '#shared/api/routes.ts';
+import { receiveCarrierTracking } from '#shared/api/routes/return-shipments.ts';
 import { Answer, createRouter } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { logger } from '#shared/observability.ts';

@@ -12,7 +12,8 @@ import { ConcurrentCaseChangeError, ConcurrentReturnError, ReturnStore } from '#
 import { HttpStorefrontExchange } from '#shared/adapters/storefront-exchange.ts';
 import { StorefrontExchangeError, type ExchangeVariant } from '#shared/storefronts/exchange-port.ts';
 import type { Route } from '#shared/api/define.ts';
-import { createReturn, getReturn, recordReturnShipment } from '#shared/api/routes.ts';
+import { recordReturnShipment } from '#shared/api/routes/return-shipments.ts';
+import { createReturn, getReturn } from '#shared/api/routes/returns.ts';
 import { Answer, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { authenticateCustomer } from '#shared/customers/authenticate.ts';

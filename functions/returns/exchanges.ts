@@ -14,7 +14,7 @@ import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts'
 import { IngestStore } from '#shared/adapters/ingest-store.ts';
 import { ConcurrentCaseChangeError, ReturnStore } from '#shared/adapters/return-store.ts';
 import { HttpStorefrontExchange } from '#shared/adapters/storefront-exchange.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { runExchangeStep, type ExchangeCaseStore, type ExchangeTrigger } from '#shared/returns/exchange-steps.ts';
 import { runRestockStep } from '#shared/returns/restock.ts';

@@ -8,18 +8,21 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
+import { TierLookup } from '#shared/adapters/tier-lookup.ts';
 import { ConcurrentCaseChangeError, ReturnStore } from '#shared/adapters/return-store.ts';
 import type { Route } from '#shared/api/define.ts';
-import { approveReturn, getReturnCase, listReturns, reassignReturn, recordInspection, recordReturnReceipt, rejectReturn } from '#shared/api/routes.ts';
+import { approveReturn, getReturnCase, listReturns, reassignReturn, recordInspection, recordReturnReceipt, rejectReturn } from '#shared/api/routes/returns.ts';
 import { checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest, type Caller } from '#shared/api/validate.ts';
 import { newAuditRecord } from '#shared/audit/audit.ts';
 import { logger } from '#shared/observability.ts';
+import { byTierThenSla } from '#shared/ops/queue-sort.ts';
 import type { CaseActor, ReturnCase } from '#shared/returns/case.ts';
 import { applyTransition, type ReturnCommand, type TransitionErrorCode } from '#shared/returns/lifecycle.ts';
 import { isPastSla } from '#shared/returns/reminders.ts';
 
 const store = new ReturnStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
+const tiers = new TierLookup(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 
 const view = (c: ReturnCase, now = new Date()) => ({ ...c, slaBreached: isPastSla(c, now) });
 
@@ -86,7 +89,8 @@ const operations: Array<[Route, Operation]> = [
   [listReturns, async (event, caller) => {
     const { query } = parseRequest(listReturns, event);
     checkShop(caller, query.shopId);
-    const page = await store.list(query.shopId, { limit: query.limit, cursor: query.cursor });
+    // One handling SLA per shop from creation: creation order is SLA order.
+    const page = await store.list(query.shopId, { limit: query.limit, cursor: query.cursor, oldestFirst: query.sort !== 'newest' });
     const now = new Date();
     const createdBefore = query.olderThanHours === undefined ? undefined : now.getTime() - query.olderThanHours * 3_600_000;
     const items = page.items
@@ -94,9 +98,11 @@ const operations: Array<[Route, Operation]> = [
       .filter((c) => !query.reason || c.lines.some((line) => line.reason === query.reason))
       .filter((c) => createdBefore === undefined || Date.parse(c.createdAt) <= createdBefore)
       .filter((c) => query.slaBreached === undefined || isPastSla(c, now) === (query.slaBreached === 'true'))
-      .filter((c) => !query.customerId || c.customer.id === query.customerId)
-      .map((c) => view(c, now));
-    return { items, nextCursor: page.nextCursor };
+      .filter((c) => !query.customerId || c.customer.id === query.customerId);
+    const tierOf = await tiers.tiersOf(query.shopId, items.map((c) => c.customer.id));
+    const points = new Map([...tierOf].map(([customerId, tier]) => [customerId, tier.points]));
+    const ordered = query.sort === 'tier' ? byTierThenSla(items, (c) => ({ customerId: c.customer.id, slaDueAt: c.deadlines.slaDueAt }), points) : items;
+    return { items: ordered.map((c) => ({ ...view(c, now), tier: tierOf.get(c.customer.id) ?? null })), nextCursor: page.nextCursor };
   }],
   [getReturnCase, async (event, caller) => {
     const { params, query } = parseRequest(getReturnCase, event);

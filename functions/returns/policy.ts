@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { ReturnPolicyStore } from '#shared/adapters/return-policy-store.ts';
 import type { Route } from '#shared/api/define.ts';
-import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from '#shared/api/routes.ts';
+import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from '#shared/api/routes/return-policy.ts';
 import { publishSettings } from '#shared/api/publish-settings.ts';
 import { checkShop, createRouter, type Operation } from '#shared/api/router.ts';
 import { parseRequest, type Caller } from '#shared/api/validate.ts';

@@ -1,6 +1,6 @@
 // The survey routes: the answer page and the answer behind the signed link in the invite (no
 // gateway authorizer: the token is the credential, checked here), and the responses for ops
-// (behind the ops JWT authorizer, role checked again by the router).
+// and the follow-up cases low scores open (behind the ops JWT authorizer, role checked again by the router).
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -8,7 +8,7 @@ import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { SurveyStore } from '#shared/adapters/survey-store.ts';
 import type { Route } from '#shared/api/define.ts';
-import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from '#shared/api/routes.ts';
+import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from '#shared/api/routes/surveys.ts';
 import { Answer, checkShop, createRouter, notFound, type Operation } from '#shared/api/router.ts';
 import { ApiProblem, parseRequest } from '#shared/api/validate.ts';
 import { logger } from '#shared/observability.ts';
@@ -16,6 +16,7 @@ import { loadShopIndex } from '#shared/shops/directory.ts';
 import { planAnswer, type SurveyAnswerInput } from '#shared/surveys/answer.ts';
 import { answerPage, thanksPage } from '#shared/surveys/page.ts';
 import { verifySurveyToken, type SurveyRecord } from '#shared/surveys/survey.ts';
+import { followUpOperations } from './follow-ups.ts';
 
 const store = new SurveyStore(dynamoDocumentClient(), requiredEnv('STATE_TABLE_NAME'));
 const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
@@ -54,7 +55,7 @@ async function record(survey: SurveyRecord, input: SurveyAnswerInput, now: Date,
   const plan = planAnswer(survey, input, shop, now);
   const { surveyId, shopId } = survey;
   if (plan.kind === 'answer') {
-    if (await store.answer(survey, plan.answer, plan.events, now)) {
+    if (await store.answer(survey, plan.answer, plan.events, now, plan.followUpCase)) {
       logger.info('Survey answered', { shopId, surveyId, flow: survey.flow, score: input.score, followUpCaseId: plan.answer.followUpCaseId });
       return { surveyId, score: input.score, outcome: 'answered' };
     }
@@ -91,6 +92,7 @@ const operations: Array<[Route, Operation]> = [
     });
     return { items, nextCursor: page.nextCursor };
   }],
+  ...followUpOperations,
 ];
 
 export const handler = middy(createRouter(operations)).use(injectLambdaContext(logger));

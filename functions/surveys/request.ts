@@ -11,7 +11,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { signingKey } from '#shared/adapters/signing-key.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { SurveyStore } from '#shared/adapters/survey-store.ts';
-import { parseAnyCatalogueEvent } from '#shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
 import { NotificationRequested } from '#shared/events/notifications.ts';
 import { SurveyRequested } from '#shared/events/surveys.ts';
 import { logger, metrics } from '#shared/observability.ts';

@@ -46,6 +46,12 @@ export class DeadLetterDesk extends Construct {
     for (const route of [listDeadLetters, getDeadLetter, redriveDeadLetter, discardDeadLetter]) backbone.addAuthorizedRoute(route, this.desk.fn, authorizer);
   }
 
+  /** Re-drives quarantined Shopify privacy requests to their own consumer's queue rather than the normalizer's. */
+  redrivePrivacyRequestsTo(queue: WorkQueue): void {
+    this.desk.fn.addEnvironment('PRIVACY_QUEUE_URL', queue.queue.queueUrl);
+    queue.queue.grantSendMessages(this.desk.fn);
+  }
+
   /** Archives every dead-letter queue of `scope` and lets the desk re-drive to their queues; call once the stack is complete. */
   watchDeadLetters(scope: Construct): void {
     const queues = scope.node.findAll().filter((node): node is DeadLetterQueue => node instanceof DeadLetterQueue);

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
-import { getCampaignResults, getCampaignSettings, previewNudges, updateCampaignSettings } from '../../shared/api/routes.ts';
+import { dryRunCampaignSettings, getCampaignResults, getCampaignSettings, previewNudges, updateCampaignSettings } from '../../shared/api/routes.ts';
 import { eventPatternFor } from '../../shared/events/define.ts';
 import { OrderCancelled, OrderPlaced, OrderUpdated } from '../../shared/events/orders.ts';
 import { RefundIssued, RefundRecorded, StoreCreditIssued } from '../../shared/events/refunds.ts';
@@ -39,7 +39,7 @@ export class Nudges extends Construct {
       environment: { STATE_TABLE_NAME: backbone.stateTable.tableName },
     });
     backbone.grantState(campaigns, 'readWrite');
-    for (const route of [getCampaignSettings, updateCampaignSettings, previewNudges, getCampaignResults]) backbone.addAuthorizedRoute(route, campaigns.fn, authorizer);
+    for (const route of [getCampaignSettings, updateCampaignSettings, dryRunCampaignSettings, previewNudges, getCampaignResults]) backbone.addAuthorizedRoute(route, campaigns.fn, authorizer);
 
     // The planner: each order change plans replenishment nudges (a timer each), cancels those of an
     // order cancelled or refunded, and moves the customer's one win-back timer.

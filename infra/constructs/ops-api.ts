@@ -21,7 +21,7 @@ export interface OpsApiProps {
 export class OpsApi extends Construct {
   readonly auth: OpsAuth;
   private readonly reader: AppFunction;
-  private readonly deadLetters: DeadLetterDesk;
+  readonly deadLetters: DeadLetterDesk;
 
   constructor(scope: Construct, id: string, { backbone, deliveryQueue }: OpsApiProps) {
     super(scope, id);

@@ -3,6 +3,7 @@ import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { getPrivacyExport, listPrivacyExports } from '../../shared/api/routes.ts';
 import type { Backbone } from './backbone.ts';
+import type { DeadLetterDesk } from './dead-letter-desk.ts';
 import type { Ingest } from './ingest.ts';
 import { WorkQueue } from './queues.ts';
 
@@ -12,6 +13,8 @@ export interface PrivacyProps {
   readonly ingest: Ingest;
   /** The ops API's authorizer. */
   readonly authorizer: IHttpRouteAuthorizer;
+  /** Re-drives a quarantined privacy request back to this capability's queue. */
+  readonly deadLetterDesk: DeadLetterDesk;
 }
 
 /**
@@ -19,13 +22,14 @@ export interface PrivacyProps {
  * `shop/redact`): one consumer that exports or erases, and the ops routes of the exports.
  */
 export class Privacy extends Construct {
-  constructor(scope: Construct, id: string, { backbone, ingest, authorizer }: PrivacyProps) {
+  constructor(scope: Construct, id: string, { backbone, ingest, authorizer, deadLetterDesk }: PrivacyProps) {
     super(scope, id);
     // An erasure reads the whole state table: minutes, not seconds, on a large shop.
     const timeout = Duration.minutes(15);
     const requests = new WorkQueue(this, 'RequestQueue', { visibilityTimeout: Duration.minutes(16), maxReceiveCount: 5 });
     ingest.receiver.fn.addEnvironment('PRIVACY_QUEUE_URL', requests.queue.queueUrl);
     requests.queue.grantSendMessages(ingest.receiver.fn);
+    deadLetterDesk.redrivePrivacyRequestsTo(requests);
 
     const tables = { STATE_TABLE_NAME: backbone.stateTable.tableName, JOURNAL_TABLE_NAME: backbone.journalTable.tableName };
     const consumer = backbone.newFunction(this, 'Requests', {

@@ -2,7 +2,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from '../../shared/api/routes.ts';
+import { answerSurvey, getFollowUpCase, getSurveyAnswerPage, listFollowUpCases, listSurveyResponses, resolveFollowUpCase } from '../../shared/api/routes.ts';
 import { CaseResolved } from '../../shared/events/cases.ts';
 import { eventPatternFor } from '../../shared/events/define.ts';
 import { DelayResolved } from '../../shared/events/delays.ts';
@@ -59,7 +59,7 @@ export class Surveys extends Construct {
     const api = backbone.newFunction(this, 'Api', {
       entry: 'functions/surveys/api.ts',
       service: 'surveys',
-      description: 'Survey answer page and answers (signed links), survey responses for ops',
+      description: 'Survey answer page and answers (signed links), survey responses and follow-up cases for ops',
       environment,
     });
     backbone.grantState(api, 'readWrite');
@@ -68,5 +68,6 @@ export class Surveys extends Construct {
     backbone.addPublicRoute(getSurveyAnswerPage, api.fn);
     backbone.addPublicRoute(answerSurvey, api.fn);
     backbone.addAuthorizedRoute(listSurveyResponses, api.fn, authorizer);
+    for (const route of [listFollowUpCases, getFollowUpCase, resolveFollowUpCase]) backbone.addAuthorizedRoute(route, api.fn, authorizer);
   }
 }

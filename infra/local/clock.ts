@@ -1,5 +1,7 @@
 // The local stack's controllable clock: real time plus an offset that only grows. The offset lives
 // in a SharedArrayBuffer so the worker threads running Lambda handlers follow it (`followClock`).
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './journal.ts';
 
 const FOLLOWED = Symbol.for('aftersales.local.followClock');
 
@@ -25,10 +27,19 @@ export class LocalClock {
   readonly buffer: SharedArrayBuffer;
   private readonly offset: Float64Array;
 
-  constructor(start?: Date) {
+  /**
+   * `file` (persistent mode) keeps the offset across restarts, a hard kill included: a clock moved
+   * to day 3 of a replay is still on day 3 (plus the real time that passed) when the stack is back.
+   */
+  constructor(start?: Date, private readonly file?: string) {
     this.buffer = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT);
     this.offset = new Float64Array(this.buffer);
     if (start) this.offset[0] = start.getTime() - realNow();
+    else if (file && existsSync(file)) this.offset[0] = Number((JSON.parse(readFileSync(file, 'utf8')) as { offsetMs: number }).offsetMs) || 0;
+  }
+
+  private save(): void {
+    if (this.file) writeFileAtomic(this.file, JSON.stringify({ offsetMs: this.offset[0] }));
   }
 
   nowMs(): number {
@@ -55,12 +66,14 @@ export class LocalClock {
       );
     }
     this.offset[0] = target - realNow();
+    this.save();
   }
 
   /** Moves the clock forward by `ms` milliseconds (0 or more). */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`LocalClock.advance: ${ms} is not a non-negative number of milliseconds; the clock only moves forward`);
     this.offset[0] = this.offset[0]! + ms;
+    this.save();
   }
 }
 

@@ -7,6 +7,7 @@ import { apiGatewayHandler, RouteTable } from './api/gateway.ts';
 import { InvalidTokenRequest, parseTokenRequest } from './auth/issuer.ts';
 import { parseIsoDuration } from './clock.ts';
 import { handleConsole } from './console-site.ts';
+import { InvalidFaultSettings } from './faults/plan.ts';
 import { inboundSmsMessage, InvalidFeedback, sesEventEntry } from './provider-feedback.ts';
 import { advanceClock } from './scheduler/index.ts';
 import type { LocalStack } from './stack.ts';
@@ -83,8 +84,17 @@ async function moveClock(stack: LocalStack, body: Record<string, unknown>) {
   } else {
     throw new BadRequest('Send either {"advance": "<ISO 8601 duration, e.g. P14D>"} or {"set": "<ISO 8601 date-time>"}');
   }
+  let settleEveryMs = 0;
+  if (body.settleEvery !== undefined) {
+    try {
+      if (typeof body.settleEvery !== 'string') throw new RangeError('must be an ISO 8601 duration such as PT1H');
+      settleEveryMs = parseIsoDuration(body.settleEvery);
+    } catch (error) {
+      throw new BadRequest(`settleEvery: ${(error as Error).message}`);
+    }
+  }
   await stack.settle();
-  const fired = await advanceClock({ clock: stack.clock, scheduler: stack.scheduler, to, settle: () => stack.settle() });
+  const fired = await advanceClock({ clock: stack.clock, scheduler: stack.scheduler, to, settle: () => stack.settle(), settleEveryMs });
   return { from: from.toISOString(), now: stack.clock.now().toISOString(), fired };
 }
 
@@ -95,6 +105,8 @@ export function createFrontDoor(stack: LocalStack): http.Server {
     now: () => stack.clock.now(),
     authorizers: stack.model.authorizers,
     verifier: stack.issuer,
+    // LOCAL_API_THROTTLE_AFTER_MS=none lets requests wait for a free environment however long it takes (the old behaviour).
+    throttleAfterMs: process.env.LOCAL_API_THROTTLE_AFTER_MS === 'none' ? Number.POSITIVE_INFINITY : Number(process.env.LOCAL_API_THROTTLE_AFTER_MS ?? 1000),
   });
   return http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -170,6 +182,12 @@ export function createFrontDoor(stack: LocalStack): http.Server {
         stack.usage.reset();
         return sendJson(res, 200, stack.usage.snapshot());
       }
+      if (route === 'GET /_local/faults') return sendJson(res, 200, stack.faults.snapshot());
+      if (route === 'PUT /_local/faults') {
+        // {rate?: 0..1, kinds?: [...] | "all", seed?: integer, reset?: boolean}: answers the plan and the faults injected so far.
+        stack.faults.configure(await jsonBody(req));
+        return sendJson(res, 200, stack.faults.snapshot());
+      }
       if (route === 'POST /_local/settle') {
         await stack.settle();
         return sendJson(res, 200, { settled: true });
@@ -179,7 +197,7 @@ export function createFrontDoor(stack: LocalStack): http.Server {
       if (await api(req, res, url)) return stack.usage.apiRequest();
       sendJson(res, 404, { message: 'Not Found' });
     } catch (error) {
-      if (error instanceof BadRequest || error instanceof InvalidTokenRequest || error instanceof InvalidFeedback) return sendProblem(res, 400, 'Bad Request', error.message);
+      if (error instanceof BadRequest || error instanceof InvalidTokenRequest || error instanceof InvalidFeedback || error instanceof InvalidFaultSettings) return sendProblem(res, 400, 'Bad Request', error.message);
       const status = (error as { statusCode?: number }).statusCode ?? 500;
       sendProblem(res, status, status === 413 ? 'Payload Too Large' : 'Internal Server Error', (error as Error).message);
     }

@@ -12,6 +12,8 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const started = performance.now();
 const port = process.env.PORT === undefined ? 3000 : Number(process.env.PORT);
 const persist = process.env.LOCAL_PERSIST !== 'false';
+// Where persistent mode keeps its state (default .local/): a second stack, or a crash test, uses another.
+const dataDir = process.env.LOCAL_DATA_DIR || undefined;
 const quiet = process.env.LOCAL_QUIET_FUNCTIONS === 'true';
 
 console.log('Starting the local stack (synthesizing the CDK app unless nothing changed)...');
@@ -20,6 +22,7 @@ try {
     projectRoot,
     port,
     persist,
+    dataDir,
     log: (line) => {
       if (!quiet || !line.startsWith('[')) console.log(line);
     },
@@ -32,7 +35,7 @@ try {
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
-Local stack is up in ${seconds} s (synth ${synth.reused ? 'reused' : `${synth.seconds.toFixed(1)} s`}; data ${persist ? 'kept in .local/dynamodb' : 'in memory'}).
+Local stack is up in ${seconds} s (synth ${synth.reused ? 'reused' : `${synth.seconds.toFixed(1)} s`}; data ${persist ? `kept in ${dataDir ?? '.local'}/` : 'in memory'}).
 
   API            ${endpoints.api}
   Ops console    ${endpoints.api}/console/         (sign in as any local user and role)

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from './activity.ts';
+import type { FaultPlan } from './faults/plan.ts';
 
 export interface SentSms {
   messageId: string;
@@ -100,10 +101,12 @@ export class LocalSmsSink {
   private readonly now: () => Date;
 
   private readonly onSent?: (segments: number) => void;
+  private readonly faults?: FaultPlan;
 
-  constructor(options: { now?: () => Date; onSent?(segments: number): void } = {}) {
+  constructor(options: { now?: () => Date; onSent?(segments: number): void; faults?: FaultPlan } = {}) {
     this.now = options.now ?? (() => new Date());
     this.onSent = options.onSent;
+    this.faults = options.faults;
   }
 
   /** Messages recorded so far, oldest first (DryRun requests are validated but not recorded). */
@@ -177,6 +180,11 @@ export class LocalSmsSink {
       const { error } = this.failures;
       if (--this.failures.remaining <= 0) this.failures = undefined;
       throw new SmsError(error.type ?? 'ThrottlingException', error.message ?? 'Injected failure (LocalSmsSink.failNext)', error.statusCode ?? (error.type === 'InternalServerException' ? 500 : 400));
+    }
+    const fault = input.DryRun === true ? undefined : this.faults?.pick('sms');
+    if (fault) {
+      this.faults!.count(fault);
+      throw new SmsError('InternalServerException', 'Injected fault: internal server error', 500);
     }
 
     const messageId = randomUUID();

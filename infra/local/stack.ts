@@ -8,7 +8,9 @@ import { Activity } from './activity.ts';
 import { LocalIssuer } from './auth/issuer.ts';
 import { LocalClock } from './clock.ts';
 import { Dispatcher } from './dispatcher.ts';
-import { LocalEventBus } from './eventbridge/bus.ts';
+import { LocalEventBus, type BusJournalEntry } from './eventbridge/bus.ts';
+import { Journal } from './journal.ts';
+import { FaultPlan, faultSettingsFromEnv } from './faults/plan.ts';
 import { LambdaRuntime } from './lambda/runtime.ts';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SqsPoller } from './mappings/sqs-poller.ts';
@@ -20,6 +22,7 @@ import { startDynamoDbLocal, ensureTables } from './services/dynamodb.ts';
 import { resolvePort } from './services/ports.ts';
 import { startSesLocal } from './services/ses.ts';
 import { ensureQueues, localAccountId, localQueueUrl, startSqsLocal } from './services/sqs.ts';
+import { SqsJournal } from './services/sqs-journal.ts';
 import { LocalSmsSink } from './sms.ts';
 import { LocalTopics } from './sns.ts';
 import { buildLocalModel, type LocalModel, type LocalSecret } from './template/model.ts';
@@ -37,8 +40,13 @@ export interface LocalStackOptions {
   projectRoot: string;
   /** The API's port; the stand-ins take the next seven. 0 picks free ports for everything. */
   port?: number;
-  /** Keep DynamoDB data, secret values and the local issuer's key under `.local/` across restarts (the default for `npm start`). */
+  /**
+   * Keep DynamoDB data, secret values, the issuer's key, queued messages, undelivered events,
+   * schedules and the clock under `dataDir` across restarts, a hard kill included (the default for `npm start`).
+   */
   persist?: boolean;
+  /** Where persistent mode keeps its state; default `<projectRoot>/.local`. */
+  dataDir?: string;
   /**
    * The first value of each Secrets Manager secret in the template (`undefined`: the template's
    * SecretString, else a generated one). Called at start with the stack's endpoints.
@@ -53,6 +61,8 @@ export interface LocalStackOptions {
   /** Receives the stack's own messages and every function log line. */
   log?: (line: string) => void;
   region?: string;
+  /** Events the bus keeps for `/_local/events` (default 10,000); a burst benchmark counts more. */
+  eventArchiveLimit?: number;
 }
 
 export interface LocalEndpoints {
@@ -92,6 +102,8 @@ export interface LocalStack {
   runtime: LambdaRuntime;
   /** What the system asked of each AWS stand-in since start or the last reset, counted as AWS bills it (`GET /_local/usage`). */
   usage: LocalUsage;
+  /** Fault injection into the system's own traffic (`LOCAL_FAULT_RATE`, `GET/PUT /_local/faults`); off by default. */
+  faults: FaultPlan;
   /** What is wired: the mappings with a running poller, for the wiring test and `/_local/wiring`. */
   wiredMappings: string[];
   /** Waits until every delivery, invocation and mapped queue triggered so far is done. */
@@ -116,6 +128,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const region = options.region ?? 'us-east-1';
   const localDir = path.join(options.projectRoot, '.local');
   mkdirSync(localDir, { recursive: true });
+  const dataDir = path.resolve(options.dataDir ?? localDir);
+  mkdirSync(dataDir, { recursive: true });
+  const persisted = (file: string) => (options.persist ? path.join(dataDir, file) : undefined);
   const synth = await synthesize(options.projectRoot);
 
   const base = options.port ?? 3000;
@@ -136,16 +151,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    const clock = new LocalClock();
+    const clock = new LocalClock(undefined, persisted('clock.json'));
+    const sqsJournal = options.persist ? new SqsJournal(persisted('sqs-journal.jsonl')) : undefined;
+    const faults = new FaultPlan(faultSettingsFromEnv(process.env));
     const usage = new LocalUsage({ now: () => clock.now(), mappedQueues: () => model.mappings.filter((mapping) => mapping.enabled && mapping.kind === 'sqs').length });
     const [dynamo, sqs, ses] = await Promise.all([
-      startDynamoDbLocal({ port: dynamoPort, projectRoot: options.projectRoot, dataDir: options.persist ? path.join(localDir, 'dynamodb') : undefined, workDir: localDir, credentials, region }),
-      startSqsLocal({ port: sqsPort, projectRoot: options.projectRoot, region, credentials, observe: (action, request, response) => usage.sqsRequest(action, request, response) }),
-      startSesLocal(sesPort),
+      startDynamoDbLocal({ port: dynamoPort, projectRoot: options.projectRoot, dataDir: persisted('dynamodb'), workDir: localDir, credentials, region }),
+      startSqsLocal({ port: sqsPort, projectRoot: options.projectRoot, region, credentials, observe: (action, request, response) => usage.sqsRequest(action, request, response), journal: sqsJournal }),
+      startSesLocal(sesPort, { mailFile: persisted('mailbox.jsonl') }),
     ]);
     stoppers.push(dynamo.stop, sqs.stop, ses.stop);
     // The functions reach DynamoDB and SES through counting proxies; everything else uses the direct endpoints.
-    const [dynamoProxy, sesProxy] = await Promise.all([dynamoDbUsageProxy(dynamo.url, usage), sesUsageProxy(ses.url, usage)]);
+    const [dynamoProxy, sesProxy] = await Promise.all([dynamoDbUsageProxy(dynamo.url, usage, faults), sesUsageProxy(ses.url, usage, faults)]);
     stoppers.push(dynamoProxy.stop, sesProxy.stop);
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -158,6 +175,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       apiUrl,
     });
     await Promise.all([ensureTables(dynamo.client, model.tables), ensureQueues(sqs.client, model.queues)]);
+    // Messages a hard kill left in the queues (waiting or in flight) are queued again.
+    const requeued = (await sqsJournal?.restore(sqs.client, model.queues)) ?? 0;
+    if (requeued > 0) log(`Persisted state: ${requeued} queued messages restored`);
 
     const endpoints: LocalEndpoints = {
       api: apiUrl,
@@ -187,7 +207,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const secrets = new LocalSecretsManager({
       region,
       accountId: localAccountId,
-      file: options.persist ? path.join(localDir, 'secrets.json') : undefined,
+      file: persisted('secrets.json'),
       now: () => clock.now(),
     });
     // Unless told otherwise, the shops secret holds the demo shops the README documents.
@@ -195,14 +215,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     secrets.ensureTemplateSecrets(model.secrets, (secret) => seed(secret, endpoints));
     const woocommerce = new FakeWooCommerce({ now: () => clock.now() });
     const storefront = new FakeStorefront({ now: () => clock.now() });
-    const payments = new FakePayments({ now: () => clock.now() });
-    const issuer = new LocalIssuer({ apiUrl, keyFile: options.persist ? path.join(localDir, 'issuer-key.json') : undefined, now: () => clock.now() });
+    const payments = new FakePayments({ now: () => clock.now(), file: persisted('payments.jsonl') });
+    const issuer = new LocalIssuer({ apiUrl, keyFile: persisted('issuer-key.json'), now: () => clock.now() });
     const runtime = new LambdaRuntime({
       functions: model.functions,
       clockBuffer: clock.buffer,
       workDir: path.join(localDir, 'runtime'),
       log: (fn, line) => log(`[${fn}] ${line}`),
       onInvocation: (fn, durationMs) => usage.invocation(fn.name, fn.memoryMb, durationMs),
+      faults,
       baseEnvironment: {
         ...clientEnvironment,
         AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.url,
@@ -219,9 +240,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(() => runtime.stop());
 
     const dispatcher = new Dispatcher({ runtime, sqs: sqs.client, queues: model.queues, functions: model.functions, activity, log });
-    const bus = new LocalEventBus({ model, dispatcher, now: () => clock.now(), onPutEvents: (entries) => usage.putEvents(entries) });
+    const bus = new LocalEventBus({ model, dispatcher, now: () => clock.now(), archiveLimit: options.eventArchiveLimit, onPutEvents: (entries) => usage.putEvents(entries), faults, journal: new Journal<BusJournalEntry>(persisted('events-journal.jsonl')) });
     const scheduler = new LocalScheduler({
       clock,
+      file: persisted('schedules.json'),
       region,
       accountId: localAccountId,
       groups: model.scheduleGroups,
@@ -238,7 +260,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }),
     });
     const templateSchedules = createTemplateSchedules({ scheduler, model, dispatcher, log, catchUp: options.catchUpTemplateSchedules });
-    const sms = new LocalSmsSink({ now: () => clock.now(), onSent: (segments) => usage.smsSent(segments) });
+    const sms = new LocalSmsSink({ now: () => clock.now(), onSent: (segments) => usage.smsSent(segments), faults });
     const topics = new LocalTopics({ topics: model.topics, dispatcher, now: () => clock.now(), log });
 
     const queuesByArn = new Map(model.queues.map((queue) => [queue.arn, queue]));
@@ -247,11 +269,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       .map((mapping) => {
         const queue = queuesByArn.get(mapping.sourceArn);
         if (!queue) throw new Error(`Event source mapping ${mapping.logicalId} reads ${mapping.sourceArn}, which is not in the template`);
-        return new SqsPoller({ mapping, queue, sqs: sqs.client, runtime, activity, region, log });
+        return new SqsPoller({ mapping, queue, sqs: sqs.client, runtime, activity, region, log, faults });
       });
     const tablesByStream = new Map(model.tables.filter((table) => table.streamArn).map((table) => [table.streamArn!, table]));
     const streams = new DynamoDBStreamsClient({ endpoint: dynamo.url, region, credentials });
-    const checkpoints = new PersistentMap(options.persist ? path.join(localDir, 'stream-checkpoints.json') : undefined);
+    const checkpoints = new PersistentMap(persisted('stream-checkpoints.json'));
     const streamPollers = model.mappings
       .filter((mapping) => mapping.enabled && mapping.kind === 'dynamodb')
       .map((mapping) => {
@@ -288,11 +310,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ];
     const wiredMappings = allPollers.map((poller) => poller.mapping.logicalId);
     const stack: LocalStack = {
-      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, topics, secrets, woocommerce, storefront, payments, issuer, templateSchedules, runtime, usage, wiredMappings, settle, stop: stopAll,
+      endpoints, clientEnvironment, model, synth, clock, bus, scheduler, sms, topics, secrets, woocommerce, storefront, payments, issuer, templateSchedules, runtime, usage, faults, wiredMappings, settle, stop: stopAll,
       pauseEventSources: () => allPollers.forEach((poller) => poller.pause()),
       resumeEventSources: () => allPollers.forEach((poller) => poller.resume()),
     };
     servers.push([createFrontDoor(stack), apiPort]);
+    // What a hard kill interrupted is delivered again (persistent mode; at least once, as AWS does).
+    const redelivered = bus.recover();
+    void activity.track(scheduler.recover()).then(
+      (refired) => refired > 0 && log(`Persisted state: ${refired} interrupted schedule firings delivered again`),
+      (error: Error) => log(`[scheduler] interrupted firings could not be delivered again: ${error.message}`),
+    );
+    if (redelivered > 0) log(`Persisted state: ${redelivered} undelivered events delivered again`);
     for (const [server, port] of servers) {
       await listen(server, port);
       stoppers.push(() => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }));

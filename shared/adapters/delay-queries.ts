@@ -10,7 +10,6 @@ import { delayWatchKey, openDelaysIndexKey } from './delay-store.ts';
 
 type Key = Record<string, unknown>;
 
-
 /** What a metrics read reached: the orders placed in the period and the watches among them. */
 export interface PeriodWatches {
   orders: OrderState[];
@@ -82,6 +81,12 @@ export class DelayQueries {
     const reached = orders.slice(0, maxOrders);
     const items = await this.batchGet(reached.map((state) => delayWatchKey(shopId, state.orderId)));
     return { orders: reached, watches: items.map((item) => item.watch as DelayWatch), complete };
+  }
+
+  /** The watches of these orders, by order id (orders the delay flow does not watch are absent). */
+  async watchesOf(shopId: string, orderIds: readonly string[]): Promise<Map<string, DelayWatch>> {
+    const items = await this.batchGet(orderIds.map((orderId) => delayWatchKey(shopId, orderId)));
+    return new Map(items.map((item) => [(item.watch as DelayWatch).orderId, item.watch as DelayWatch]));
   }
 
   /** Every item of `keys` that exists, 100 keys a request, retrying what DynamoDB leaves unprocessed. */

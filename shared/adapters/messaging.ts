@@ -17,7 +17,11 @@ function permanent(error: unknown, names: Set<string>): never {
   throw error;
 }
 
-export function sesSender(client = new SESv2Client({}), configurationSetName?: string) {
+// A provider call that hangs would hold the sender until its Lambda timeout (30 s) and then be
+// retried from the queue anyway: give up after a few seconds instead, and let the SDK retry it.
+const providerTimeouts = { requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } };
+
+export function sesSender(client = new SESv2Client(providerTimeouts), configurationSetName?: string) {
   return async (message: { from: string; to: string; subject: string; html: string; text: string; headers: Array<{ name: string; value: string }>; tags: Record<string, string> }): Promise<string> => {
     try {
       const result = await client.send(
@@ -43,7 +47,7 @@ export function sesSender(client = new SESv2Client({}), configurationSetName?: s
   };
 }
 
-export function smsSender(client = new PinpointSMSVoiceV2Client({}), configurationSetName?: string) {
+export function smsSender(client = new PinpointSMSVoiceV2Client(providerTimeouts), configurationSetName?: string) {
   return async (message: { to: string; from?: string; body: string; marketing: boolean; context: Record<string, string> }): Promise<string> => {
     try {
       const result = await client.send(

@@ -3,6 +3,7 @@
 // sent, suppressed, deferred or failed, with its history, in one transaction with the event that
 // announces it. Address items keep bounces, SMS STOP and marketing opt-outs; a marketing item per
 // customer keeps recent sends for the weekly cap.
+import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from '../api/cursor.ts';
 import type { Channel } from '../events/common.ts';
@@ -72,13 +73,16 @@ export class NotificationStore {
     const pk = notificationKey(request.shopId, request.deduplicationKey);
     const at = now.toISOString();
     const subject = subjectOf(request.related);
+    // Marks this attempt's claim: if the write applied but its answer was lost, the SDK's retry
+    // fails on the condition, and the token shows the claim is ours (not another worker's).
+    const claimToken = randomUUID();
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk, sk: 'NOTIFICATION' },
           UpdateExpression:
-            'SET #status = :sending, leaseUntil = :lease, updatedAt = :at, notificationId = if_not_exists(notificationId, :id), shopId = :shop, customerId = :customer, messageType = :type, category = :category, deduplicationKey = :key, related = :related, requestedAt = if_not_exists(requestedAt, :at), gsi1pk = :byCustomer, gsi1sk = if_not_exists(gsi1sk, :at), history = list_append(if_not_exists(history, :empty), :entry)' +
+            'SET #status = :sending, leaseUntil = :lease, claimToken = :claimToken, updatedAt = :at, notificationId = if_not_exists(notificationId, :id), shopId = :shop, customerId = :customer, messageType = :type, category = :category, deduplicationKey = :key, related = :related, requestedAt = if_not_exists(requestedAt, :at), gsi1pk = :byCustomer, gsi1sk = if_not_exists(gsi1sk, :at), history = list_append(if_not_exists(history, :empty), :entry)' +
             (subject ? ', gsi2pk = :bySubject, gsi2sk = if_not_exists(gsi2sk, :at)' : ''),
           ConditionExpression: 'attribute_not_exists(pk) OR (#status IN (:deferred, :retry, :sending) AND leaseUntil <= :at)',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -87,6 +91,7 @@ export class NotificationStore {
             ':deferred': 'deferred',
             ':retry': 'retry',
             ':lease': new Date(now.getTime() + leaseMs).toISOString(),
+            ':claimToken': claimToken,
             ':at': at,
             ':id': request.notificationId,
             ':shop': request.shopId,
@@ -107,6 +112,7 @@ export class NotificationStore {
       if (!isConditionFailure(error)) throw error;
       const existing = await this.get(request.shopId, request.deduplicationKey);
       if (!existing) throw error;
+      if (existing.status === 'sending' && (existing as { claimToken?: string }).claimToken === claimToken) return { claimed: true };
       return { claimed: false, existing };
     }
   }

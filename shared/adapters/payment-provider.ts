@@ -9,7 +9,7 @@
 // The same key always answers the first refund's result. With `apiKey`, requests carry
 // `authorization: Bearer <apiKey>`. No answer within the timeout is a PaymentTimeoutError (the
 // refund may have been made: look it up); any other failure a PaymentProviderError.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId } from '../events/common.ts';
 import {
   PaymentProviderError,

@@ -124,8 +124,12 @@ export class ReturnStore {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConcurrentReturnError(`The returns of order ${returnCase.orderId} changed while this request was decided`);
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      // The case's id is new: if it is stored, this very write applied and only its answer was lost
+      // (the SDK retried it and the retry failed on the condition).
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: returnCaseKey(returnCase.shopId, returnCase.id), ConsistentRead: true }));
+      if (Item) return;
+      throw new ConcurrentReturnError(`The returns of order ${returnCase.orderId} changed while this request was decided`);
     }
   }
 
@@ -136,15 +140,15 @@ export class ReturnStore {
     return new Map(lines.filter((line) => line.title).map((line) => [line.lineId, line.title!]));
   }
 
-  /** A page of the shop's cases, newest first. */
-  async list(shopId: string, options: { limit: number; cursor?: string }): Promise<Page<ReturnCase>> {
+  /** A page of the shop's cases, newest first (oldest first with `oldestFirst`). */
+  async list(shopId: string, options: { limit: number; cursor?: string; oldestFirst?: boolean }): Promise<Page<ReturnCase>> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': shopReturnsKey(shopId) },
-        ScanIndexForward: false,
+        ScanIndexForward: options.oldestFirst === true,
         Limit: options.limit,
         ExclusiveStartKey: decodeCursor(options.cursor),
       }),

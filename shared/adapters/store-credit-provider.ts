@@ -8,7 +8,7 @@
 // The same key always answers the first credit. `kind` is gift_card by default. With `apiKey`,
 // requests carry `authorization: Bearer <apiKey>`. No answer within the timeout is a
 // PaymentTimeoutError (look the key up); any other failure a PaymentProviderError.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime } from '../events/common.ts';
 import { PaymentProviderError, PaymentTimeoutError } from '../payments/payment-port.ts';
 import { CodeLastCharacters, lastCharactersOf, StoreCreditNotConfiguredError, type StoreCreditLookup, type StoreCreditPort, type StoreCreditRequest, type StoreCreditResult } from '../payments/store-credit-port.ts';

@@ -7,6 +7,8 @@ import { outboxItem } from '../outbox/outbox-item.ts';
 import type { PendingEvent } from '../surveys/answer.ts';
 import type { SurveyFlow } from '../surveys/flow.ts';
 import type { SurveyRecord } from '../surveys/survey.ts';
+import type { FollowUpCase } from '../surveys/follow-up-case.ts';
+import { followUpCasePut } from './follow-up-case-store.ts';
 import { orderKey } from './ingest-store.ts';
 import { isConditionFailure } from './dynamodb.ts';
 
@@ -48,7 +50,7 @@ export class SurveyStore {
   }
 
   /** Records the first answer with its events, only while the survey is unanswered; false when another answer came first. */
-  async answer(survey: SurveyRecord, answer: { score: number; comment?: string; answeredAt: string; followUpCaseId?: string }, events: PendingEvent[], now: Date): Promise<boolean> {
+  async answer(survey: SurveyRecord, answer: { score: number; comment?: string; answeredAt: string; followUpCaseId?: string }, events: PendingEvent[], now: Date, followUpCase?: FollowUpCase): Promise<boolean> {
     const names: Record<string, string> = { '#survey': 'survey', '#status': 'status', '#score': 'score', '#answeredAt': 'answeredAt' };
     const values: Record<string, unknown> = { ':requested': 'requested', ':answered': 'answered', ':score': answer.score, ':answeredAt': answer.answeredAt };
     const set = ['#survey.#status = :answered', '#survey.#score = :score', '#survey.#answeredAt = :answeredAt'];
@@ -72,6 +74,7 @@ export class SurveyStore {
                 ExpressionAttributeValues: values,
               },
             },
+            ...(followUpCase ? [followUpCasePut(this.tableName, followUpCase)] : []),
             ...this.outboxPuts(events, now),
           ],
         }),

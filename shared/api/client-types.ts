@@ -545,6 +545,72 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List follow-up cases
+         * @description The cases low survey scores (1 or 2) opened, of one status (open by default). Every case has the same SLA from its opening, so `sla` lists the oldest first. The customer filter applies to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["listFollowUpCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/follow-ups/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a follow-up case
+         * @description The case with its survey answer, timeline and SLA.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getFollowUpCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/follow-ups/{caseId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a follow-up case
+         * @description Closes an open case with its outcome and a reason, and publishes `CaseResolved` (the customer’s marketing is no longer held back by the open complaint). With `expectedVersion`, only if the case is still at that version.
+         *
+         *     Requires an ops bearer token with the `agent` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["resolveFollowUpCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/returns": {
         parameters: {
             query?: never;
@@ -620,7 +686,7 @@ export type paths = {
         };
         /**
          * List return cases
-         * @description The shop’s return cases, newest first. Filters apply to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.
+         * @description The shop’s return cases, newest first, or by `sort` (every case of a shop has the same handling SLA from its creation, so `sla` reads oldest first). Filters apply to each page read, so a page may hold fewer than `limit`: follow `nextCursor`. Each case carries its customer’s tier.
          *
          *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
          */
@@ -824,7 +890,7 @@ export type paths = {
         };
         /**
          * List refund decisions waiting for review
-         * @description The shop’s refund decisions waiting for a person (manual review, or supervisor approval), oldest first.
+         * @description The shop’s refund decisions waiting for a person (manual review, or supervisor approval), oldest first (`sla`: the longest waiting first), or by customer tier (`tier`: highest first on each page read, then the longest waiting).
          *
          *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
          */
@@ -1069,6 +1135,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ops/campaigns/settings/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try draft campaign settings
+         * @description Previews the nudges from now (or `from`) over the next `days` under the draft, as `previewNudges` does under the settings in effect (each nudge with its channel or suppression reasons), and compares the count to send with the settings in effect. Decided with today’s facts; nothing is sent or written.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["dryRunCampaignSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ops/campaigns/preview": {
         parameters: {
             query?: never;
@@ -1151,6 +1239,56 @@ export type paths = {
         get: operations["getDelayMetrics"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/delays/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the delay settings
+         * @description The settings the shop’s delay flow runs with (ship-by and deliver-by deadlines, stalled tracking, severity, which delays the customer is told about, the ladder and the courtesy discount), their version (0 while none was published here: the shop config’s settings, else the defaults) and who published them.
+         *
+         *     Requires an ops bearer token with the `viewer` role or higher (viewer < agent < supervisor < admin).
+         */
+        get: operations["getDelaySettings"];
+        /**
+         * Publish delay settings
+         * @description Publishes `settings` as the next version, only if the shop is still at `expectedVersion`; from then on they take over from the shop config. An order’s deadlines and timers follow them from its next order, shipment or timer event. Every version is kept, and the publication is in the audit trail (subject `policy` `delays`) with the settings it changed and the reason.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        put: operations["updateDelaySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/delays/settings/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try draft delay settings
+         * @description Computes the deadlines of the shop’s open orders among its latest (`orders` of them, newest first) under the settings in effect and under the draft, from the same order state, and lists the orders whose ship-by, deliver-by, stalled-tracking time, lateness as of now or next ladder step differ. Nothing is written.
+         *
+         *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
+         */
+        post: operations["dryRunDelaySettings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1730,6 +1868,15 @@ export type components = {
              * @description Storefront time of the profile held
              */
             profileUpdatedAt?: string;
+            /** @description The VIP tier the customer holds now; null when none */
+            tier: {
+                /** @description The tier id of the shop’s VIP settings */
+                id: string;
+                /** @description Its display name */
+                name: string;
+                /** @description The customer’s points */
+                points: number;
+            } | null;
         };
         /** @description The deployment as ops see it: what is waiting in each dead-letter queue */
         OpsHealth: {
@@ -2222,6 +2369,106 @@ export type components = {
             /** @description The case a low score (1 or 2) opened */
             followUpCaseId?: string;
         };
+        /** @description One page of results, in the requested order */
+        FollowUpCasePage: {
+            items: components["schemas"]["FollowUpCase"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page */
+            nextCursor?: string;
+        };
+        /** @description A follow-up case a low survey score opened */
+        FollowUpCase: {
+            /** @description Opaque id (storefront or platform generated) */
+            caseId: string;
+            shopId: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            subject: string;
+            /** @description Opaque id (storefront or platform generated) */
+            surveyId: string;
+            /**
+             * @description What the survey was about
+             * @enum {string}
+             */
+            flow: "return" | "case" | "delay";
+            /** @description CSAT score: 1 (very unhappy) to 5 (very happy) */
+            score: number;
+            /** @description The customer’s comment with the score */
+            comment?: string;
+            customer: {
+                /** @description Opaque id (storefront or platform generated) */
+                id: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                firstName?: string;
+                /** @description BCP 47 language tag */
+                locale: string;
+            };
+            /** @description The customer’s VIP tier now; null when they hold none */
+            tier: {
+                /** @description The tier id of the shop’s VIP settings */
+                id: string;
+                /** @description Its display name */
+                name: string;
+                /** @description The customer’s points */
+                points: number;
+            } | null;
+            /** @description Opaque id (storefront or platform generated) */
+            orderId?: string;
+            orderNumber?: string;
+            /** @description Opaque id (storefront or platform generated) */
+            returnId?: string;
+            /** @description Opaque id (storefront or platform generated) */
+            delayId?: string;
+            /** @description The support case the survey was about */
+            surveyedCaseId?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            slaDueAt: string;
+            /** @description Still open past its SLA */
+            slaBreached: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            resolvedAt?: string;
+            /** @enum {string} */
+            resolution?: "refunded" | "replaced" | "store_credit" | "explained" | "no_action" | "duplicate" | "other";
+            /** @description Why it was resolved so */
+            note?: string;
+            /** @description Who resolved it (email, else id) */
+            resolvedBy?: string;
+            /** @description The case’s timeline, oldest first */
+            history: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 date-time in UTC
+                 */
+                at: string;
+                /** @enum {string} */
+                action: "opened" | "resolved";
+                by?: string;
+                /** @enum {string} */
+                resolution?: "refunded" | "replaced" | "store_credit" | "explained" | "no_action" | "duplicate" | "other";
+                note?: string;
+            }[];
+            /** @description Pass as `expectedVersion` to act only on what you saw */
+            version: number;
+        };
+        ResolveFollowUpCaseRequest: {
+            /** @enum {string} */
+            resolution: "refunded" | "replaced" | "store_credit" | "explained" | "no_action" | "duplicate" | "other";
+            /** @description What was done, for the timeline and the audit trail */
+            reason: string;
+            expectedVersion?: number;
+        };
         /** @description A return as its customer sees it */
         CustomerReturn: {
             /** @description Opaque id (storefront or platform generated) */
@@ -2568,6 +2815,15 @@ export type components = {
                     };
                 };
             };
+            /** @description In lists: the customer’s VIP tier now (null when none) */
+            tier?: {
+                /** @description The tier id of the shop’s VIP settings */
+                id: string;
+                /** @description Its display name */
+                name: string;
+                /** @description The customer’s points */
+                points: number;
+            } | null;
         };
         ApproveReturnRequest: {
             /** @description Required to override a rejection */
@@ -3139,6 +3395,15 @@ export type components = {
                 code: "claimed_quantity" | "inspection_failed" | "all_lines_failed" | "damaged_deduction" | "used_deduction" | "missing_parts_deduction" | "restocking_fee" | "shipping_refund" | "store_credit" | "keep_it" | "reship" | "refundable_cap" | "risk_return_rate" | "risk_recent_claims" | "risk_blocklisted_email" | "risk_blocklisted_address" | "customer_choice" | "auto_approve" | "supervisor_approval" | "refund_timing";
                 detail: string;
             }[];
+            /** @description The customer’s VIP tier now; null when none */
+            tier: {
+                /** @description The tier id of the shop’s VIP settings */
+                id: string;
+                /** @description Its display name */
+                name: string;
+                /** @description The customer’s points */
+                points: number;
+            } | null;
         };
         /** @description A refund decision as kept and worked: the engine’s decision, its status, what is executed (`outcome`), the saga’s steps, a failure, and who did what when and why */
         RefundDecisionRecord: {
@@ -4671,6 +4936,262 @@ export type components = {
             /** @description Why, for the audit trail */
             reason: string;
         };
+        /** @description The coming nudges under draft campaign settings, compared with the settings in effect */
+        CampaignSettingsDryRun: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            nudges: {
+                customerId: string;
+                /** @enum {string} */
+                kind: "repeat_purchase" | "replenishment" | "cross_sell" | "review_request" | "winback" | "tier_upgrade";
+                campaignId: string;
+                /** Format: date-time */
+                dueAt: string;
+                orderId?: string;
+                productId?: string;
+                /** @description Win-back step, from 0 */
+                step?: number;
+                cycle?: {
+                    days: number;
+                    /** @enum {string} */
+                    source: "customer_history" | "product_history" | "product" | "tag";
+                };
+                /** @enum {string} */
+                decision: "send" | "suppress";
+                /** @enum {string} */
+                channel?: "email" | "sms";
+                /**
+                 * Format: date-time
+                 * @description Later than dueAt when quiet hours hold it back
+                 */
+                sendAt?: string;
+                /** @enum {string} */
+                reason?: "no_marketing_consent" | "unsubscribed" | "frequency_cap" | "recent_purchase" | "open_return" | "open_refund" | "open_case" | "delivery_delayed" | "low_survey_score" | "tier_excluded" | "campaign_ended";
+                /** @description Every suppression rule that applies */
+                reasons?: ("no_marketing_consent" | "unsubscribed" | "frequency_cap" | "recent_purchase" | "open_return" | "open_refund" | "open_case" | "delivery_delayed" | "low_survey_score" | "tier_excluded" | "campaign_ended")[];
+            }[];
+            summary: {
+                toSend: number;
+                suppressed: number;
+                byReason: {
+                    no_marketing_consent?: number;
+                    unsubscribed?: number;
+                    frequency_cap?: number;
+                    recent_purchase?: number;
+                    open_return?: number;
+                    open_refund?: number;
+                    open_case?: number;
+                    delivery_delayed?: number;
+                    low_survey_score?: number;
+                    tier_excluded?: number;
+                    campaign_ended?: number;
+                };
+            };
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The version in effect, compared with the draft */
+            currentVersion: number;
+            /** @description The version the draft would become if published now */
+            draftVersion: number;
+            /** @description The same period under the settings in effect */
+            inEffect: {
+                toSend: number;
+                suppressed: number;
+                byReason: {
+                    no_marketing_consent?: number;
+                    unsubscribed?: number;
+                    frequency_cap?: number;
+                    recent_purchase?: number;
+                    open_return?: number;
+                    open_refund?: number;
+                    open_case?: number;
+                    delivery_delayed?: number;
+                    low_survey_score?: number;
+                    tier_excluded?: number;
+                    campaign_ended?: number;
+                };
+            };
+            /** @description Nudges to send, compared by customer, campaign, step, product and due time */
+            difference: {
+                /** @description Nudges the draft would send that the settings in effect would not */
+                added: number;
+                /** @description Nudges the settings in effect would send that the draft would not */
+                removed: number;
+            };
+            basis: components["schemas"]["CampaignBasis"];
+        };
+        CampaignBasis: {
+            /** @description The shop’s latest orders read */
+            orders: number;
+            /** @description Customers of those orders */
+            customers: number;
+            /** @description True when the shop has more orders than were read: older history is not seen */
+            truncated: boolean;
+            /** @description Facts the computation could not read yet, so it assumed none */
+            notConsidered: string[];
+        };
+        CampaignSettingsDryRunRequest: {
+            /** @description The draft; its `version` is ignored */
+            settings: {
+                version: number;
+                /** @default {} */
+                replenishment: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default [] */
+                    cycles: ({
+                        /** @description Opaque id (storefront or platform generated) */
+                        productId: string;
+                        days: number;
+                    } | {
+                        tag: string;
+                        days: number;
+                    })[];
+                    /** @default {} */
+                    learned: {
+                        /** @default true */
+                        enabled: boolean;
+                        /** @default 3 */
+                        minCustomerOrders: number;
+                        /** @default 10 */
+                        minProductIntervals: number;
+                    };
+                    discount?: {
+                        percent: number;
+                        /** @default 14 */
+                        expiresAfterDays: number;
+                    };
+                };
+                /** @default {} */
+                winback: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default 120 */
+                    afterDaysWithoutOrder: number;
+                    /**
+                     * @default [
+                     *       {
+                     *         "waitDays": 0
+                     *       },
+                     *       {
+                     *         "waitDays": 14,
+                     *         "discount": {
+                     *           "percent": 10,
+                     *           "expiresAfterDays": 14
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    steps: {
+                        waitDays: number;
+                        discount?: {
+                            percent: number;
+                            /** @default 14 */
+                            expiresAfterDays: number;
+                        };
+                    }[];
+                };
+                /** @default {} */
+                vip: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default 1 */
+                    pointsPerUnit: number;
+                    /** @default {} */
+                    pointsPerUnitByCurrency: {
+                        [key: string]: number;
+                    };
+                    windowDays?: number;
+                    /**
+                     * @default [
+                     *       {
+                     *         "id": "silver",
+                     *         "name": "Silver",
+                     *         "minPoints": 500,
+                     *         "benefits": {
+                     *           "discountPercent": 5,
+                     *           "birthdayMessage": false,
+                     *           "sms": false
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "gold",
+                     *         "name": "Gold",
+                     *         "minPoints": 1500,
+                     *         "benefits": {
+                     *           "discountPercent": 10,
+                     *           "birthdayMessage": true,
+                     *           "caseSlaHours": 24,
+                     *           "sms": false
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": "platinum",
+                     *         "name": "Platinum",
+                     *         "minPoints": 5000,
+                     *         "benefits": {
+                     *           "discountPercent": 15,
+                     *           "birthdayMessage": true,
+                     *           "caseSlaHours": 8,
+                     *           "sms": true
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    tiers: {
+                        id: string;
+                        name: string;
+                        minPoints: number;
+                        /** @default {} */
+                        benefits: {
+                            /** @default 0 */
+                            discountPercent: number;
+                            /** @default false */
+                            birthdayMessage: boolean;
+                            caseSlaHours?: number;
+                            /** @default false */
+                            sms: boolean;
+                        };
+                    }[];
+                };
+                /** @default {} */
+                suppression: {
+                    /**
+                     * @default {
+                     *       "count": 2,
+                     *       "days": 14
+                     *     }
+                     */
+                    frequencyCap: {
+                        count: number;
+                        days: number;
+                    };
+                    /** @default 60 */
+                    lowScoreDays: number;
+                    quietHours?: {
+                        start: number;
+                        end: number;
+                    };
+                };
+                /** @default {} */
+                attribution: {
+                    /** @default 7 */
+                    windowDays: number;
+                };
+            };
+            /**
+             * Format: date-time
+             * @description Start of the period (default: now)
+             */
+            from?: string;
+            /**
+             * @description Length of the period in days (1 to 31, default 7)
+             * @default 7
+             */
+            days: number;
+        };
         NudgePreview: {
             /** Format: date-time */
             from: string;
@@ -4726,16 +5247,6 @@ export type components = {
             /** @description Platform id of the shop (tenant) */
             shopId: string;
             basis: components["schemas"]["CampaignBasis"];
-        };
-        CampaignBasis: {
-            /** @description The shop’s latest orders read */
-            orders: number;
-            /** @description Customers of those orders */
-            customers: number;
-            /** @description True when the shop has more orders than were read: older history is not seen */
-            truncated: boolean;
-            /** @description Facts the computation could not read yet, so it assumed none */
-            notConsidered: string[];
         };
         CampaignResults: {
             /** Format: date-time */
@@ -4887,6 +5398,15 @@ export type components = {
              * @description When the customer first contacted the shop about the order (their parcel claim or return, a helpdesk ticket)
              */
             customerContactedAt?: string;
+            /** @description The customer’s VIP tier now; null when none (or the customer is not known) */
+            tier: {
+                /** @description The tier id of the shop’s VIP settings */
+                id: string;
+                /** @description Its display name */
+                name: string;
+                /** @description The customer’s points */
+                points: number;
+            } | null;
         };
         /** @description The measures of the delay flow over the orders placed in a period */
         DelayMetrics: {
@@ -4946,6 +5466,739 @@ export type components = {
                 /** @description delayed / shipped (4 decimals); null when none */
                 rate: number | null;
             }[];
+        };
+        /** @description A shop’s delay settings in effect, and who published them */
+        DelaySettingsVersion: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The published version in effect; 0: never published here, the shop config’s settings (or the defaults) apply. Pass as `expectedVersion` to publish the next one */
+            version: number;
+            /** @description Handling and transit times, calendar, stalled tracking, severity, customer notices, ladder and courtesy discount */
+            settings: {
+                /**
+                 * @description The published version; 0 for settings never published through the ops API
+                 * @default 0
+                 */
+                version: number;
+                /** @default true */
+                enabled: boolean;
+                /** @default {} */
+                handling: {
+                    /**
+                     * @description Business days from the order to shipping, when no method rule matches
+                     * @default 2
+                     */
+                    defaultDays: number;
+                    /**
+                     * @description First matching rule wins
+                     * @default []
+                     */
+                    byShippingMethod: {
+                        code?: string;
+                        titleContains?: string;
+                        /** @description Handling business days for this method */
+                        days: number;
+                    }[];
+                };
+                /**
+                 * @description ISO weekdays the shop ships: 1 = Monday ... 7 = Sunday
+                 * @default [
+                 *       1,
+                 *       2,
+                 *       3,
+                 *       4,
+                 *       5
+                 *     ]
+                 */
+                businessDays: number[];
+                /**
+                 * @description Days the shop does not ship, in its time zone
+                 * @default []
+                 */
+                holidays: string[];
+                /** @default {} */
+                transit: {
+                    /**
+                     * @description Days in transit when no country or carrier rule matches
+                     * @default 5
+                     */
+                    defaultDays: number;
+                    /**
+                     * @description Business days use the shop's calendar
+                     * @default business_days
+                     * @enum {string}
+                     */
+                    unit: "business_days" | "calendar_days";
+                    /** @default [] */
+                    byCountry: {
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        countryCode: string;
+                        days: number;
+                    }[];
+                    /** @default [] */
+                    byCarrier: {
+                        /** @description Lowercase carrier code, as on shipments: ups, dhl_express, colissimo... */
+                        carrier: string;
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        countryCode?: string;
+                        days: number;
+                    }[];
+                };
+                /** @default {} */
+                stalled: {
+                    /**
+                     * @description Days without a carrier event before tracking counts as stalled
+                     * @default 5
+                     */
+                    defaultDays: number;
+                    /** @default [] */
+                    byCarrier: {
+                        /** @description Lowercase carrier code, as on shipments: ups, dhl_express, colissimo... */
+                        carrier: string;
+                        days: number;
+                    }[];
+                };
+                /** @default {} */
+                severity: {
+                    /**
+                     * @description Severity at detection, per reason; the rest keep their default
+                     * @default {}
+                     */
+                    byReason: {
+                        /** @enum {string} */
+                        not_shipped_in_time?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        delivery_overdue?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        tracking_stalled?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        carrier_exception?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        customs_hold?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        delivery_failed?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        lost_in_transit?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        returned_to_sender?: "low" | "medium" | "high" | "critical";
+                    };
+                    /** @default {} */
+                    escalateAfterDays: {
+                        /** @default 2 */
+                        medium: number;
+                        /** @default 7 */
+                        high: number;
+                        /** @default 21 */
+                        critical: number;
+                    };
+                };
+                /**
+                 * @default [
+                 *       "not_shipped_in_time",
+                 *       "delivery_overdue",
+                 *       "tracking_stalled",
+                 *       "carrier_exception",
+                 *       "customs_hold",
+                 *       "delivery_failed",
+                 *       "lost_in_transit",
+                 *       "returned_to_sender"
+                 *     ]
+                 */
+                notifyCustomerOf: ("not_shipped_in_time" | "delivery_overdue" | "tracking_stalled" | "carrier_exception" | "customs_hold" | "delivery_failed" | "lost_in_transit" | "returned_to_sender")[];
+                /**
+                 * @default [
+                 *       {
+                 *         "afterDays": 11,
+                 *         "action": "reassure"
+                 *       },
+                 *       {
+                 *         "afterDays": 25,
+                 *         "action": "offer_choice",
+                 *         "choices": [
+                 *           "refund",
+                 *           "reship"
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                ladder: ({
+                    afterDays: number;
+                    /** @enum {string} */
+                    action: "reassure";
+                } | {
+                    afterDays: number;
+                    /** @enum {string} */
+                    action: "offer_choice";
+                    /**
+                     * @description Both options, the recommended one first
+                     * @default [
+                     *       "refund",
+                     *       "reship"
+                     *     ]
+                     */
+                    choices: ("refund" | "reship")[];
+                })[];
+                /** @default 3 */
+                reestimateDays: number;
+                /** @description A discount code on a long delay, at most once per order */
+                compensation?: {
+                    /** @description Calendar days past the original deliver-by */
+                    afterDays: number;
+                    /** @description What the code takes off the customer's next order: {type: 'percent', percent} or {type: 'fixed_amount', amount} */
+                    discount: {
+                        /** @enum {string} */
+                        type: "percent";
+                        percent: number;
+                    } | {
+                        /** @enum {string} */
+                        type: "fixed_amount";
+                        /** @description Money: integer minor units and ISO 4217 currency */
+                        amount: {
+                            /** @description Amount in the minor unit of the currency (e.g. cents) */
+                            amount: number;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                    };
+                    /**
+                     * @description The code expires this many days after it is given
+                     * @default 60
+                     */
+                    validDays: number;
+                    /**
+                     * @description The code starts with it
+                     * @default Sorry
+                     */
+                    codePrefix: string;
+                };
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 date-time in UTC
+             */
+            publishedAt?: string;
+            /** @description The supervisor who published them */
+            publishedBy?: {
+                sub: string;
+                email?: string;
+                /** @enum {string} */
+                role: "viewer" | "agent" | "supervisor" | "admin";
+            };
+            /** @description Why they were published, as their publisher said */
+            reason?: string;
+        };
+        PublishDelaySettingsRequest: {
+            /** @description The whole settings document, as GET answers it; defaults apply to omitted settings; its `version` is ignored */
+            settings: {
+                /**
+                 * @description The published version; 0 for settings never published through the ops API
+                 * @default 0
+                 */
+                version: number;
+                /** @default true */
+                enabled: boolean;
+                /** @default {} */
+                handling: {
+                    /**
+                     * @description Business days from the order to shipping, when no method rule matches
+                     * @default 2
+                     */
+                    defaultDays: number;
+                    /**
+                     * @description First matching rule wins
+                     * @default []
+                     */
+                    byShippingMethod: {
+                        code?: string;
+                        titleContains?: string;
+                        /** @description Handling business days for this method */
+                        days: number;
+                    }[];
+                };
+                /**
+                 * @description ISO weekdays the shop ships: 1 = Monday ... 7 = Sunday
+                 * @default [
+                 *       1,
+                 *       2,
+                 *       3,
+                 *       4,
+                 *       5
+                 *     ]
+                 */
+                businessDays: number[];
+                /**
+                 * @description Days the shop does not ship, in its time zone
+                 * @default []
+                 */
+                holidays: string[];
+                /** @default {} */
+                transit: {
+                    /**
+                     * @description Days in transit when no country or carrier rule matches
+                     * @default 5
+                     */
+                    defaultDays: number;
+                    /**
+                     * @description Business days use the shop's calendar
+                     * @default business_days
+                     * @enum {string}
+                     */
+                    unit: "business_days" | "calendar_days";
+                    /** @default [] */
+                    byCountry: {
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        countryCode: string;
+                        days: number;
+                    }[];
+                    /** @default [] */
+                    byCarrier: {
+                        /** @description Lowercase carrier code, as on shipments: ups, dhl_express, colissimo... */
+                        carrier: string;
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        countryCode?: string;
+                        days: number;
+                    }[];
+                };
+                /** @default {} */
+                stalled: {
+                    /**
+                     * @description Days without a carrier event before tracking counts as stalled
+                     * @default 5
+                     */
+                    defaultDays: number;
+                    /** @default [] */
+                    byCarrier: {
+                        /** @description Lowercase carrier code, as on shipments: ups, dhl_express, colissimo... */
+                        carrier: string;
+                        days: number;
+                    }[];
+                };
+                /** @default {} */
+                severity: {
+                    /**
+                     * @description Severity at detection, per reason; the rest keep their default
+                     * @default {}
+                     */
+                    byReason: {
+                        /** @enum {string} */
+                        not_shipped_in_time?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        delivery_overdue?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        tracking_stalled?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        carrier_exception?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        customs_hold?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        delivery_failed?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        lost_in_transit?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        returned_to_sender?: "low" | "medium" | "high" | "critical";
+                    };
+                    /** @default {} */
+                    escalateAfterDays: {
+                        /** @default 2 */
+                        medium: number;
+                        /** @default 7 */
+                        high: number;
+                        /** @default 21 */
+                        critical: number;
+                    };
+                };
+                /**
+                 * @default [
+                 *       "not_shipped_in_time",
+                 *       "delivery_overdue",
+                 *       "tracking_stalled",
+                 *       "carrier_exception",
+                 *       "customs_hold",
+                 *       "delivery_failed",
+                 *       "lost_in_transit",
+                 *       "returned_to_sender"
+                 *     ]
+                 */
+                notifyCustomerOf: ("not_shipped_in_time" | "delivery_overdue" | "tracking_stalled" | "carrier_exception" | "customs_hold" | "delivery_failed" | "lost_in_transit" | "returned_to_sender")[];
+                /**
+                 * @default [
+                 *       {
+                 *         "afterDays": 11,
+                 *         "action": "reassure"
+                 *       },
+                 *       {
+                 *         "afterDays": 25,
+                 *         "action": "offer_choice",
+                 *         "choices": [
+                 *           "refund",
+                 *           "reship"
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                ladder: ({
+                    afterDays: number;
+                    /** @enum {string} */
+                    action: "reassure";
+                } | {
+                    afterDays: number;
+                    /** @enum {string} */
+                    action: "offer_choice";
+                    /**
+                     * @description Both options, the recommended one first
+                     * @default [
+                     *       "refund",
+                     *       "reship"
+                     *     ]
+                     */
+                    choices: ("refund" | "reship")[];
+                })[];
+                /** @default 3 */
+                reestimateDays: number;
+                /** @description A discount code on a long delay, at most once per order */
+                compensation?: {
+                    /** @description Calendar days past the original deliver-by */
+                    afterDays: number;
+                    /** @description What the code takes off the customer's next order: {type: 'percent', percent} or {type: 'fixed_amount', amount} */
+                    discount: {
+                        /** @enum {string} */
+                        type: "percent";
+                        percent: number;
+                    } | {
+                        /** @enum {string} */
+                        type: "fixed_amount";
+                        /** @description Money: integer minor units and ISO 4217 currency */
+                        amount: {
+                            /** @description Amount in the minor unit of the currency (e.g. cents) */
+                            amount: number;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                    };
+                    /**
+                     * @description The code expires this many days after it is given
+                     * @default 60
+                     */
+                    validDays: number;
+                    /**
+                     * @description The code starts with it
+                     * @default Sorry
+                     */
+                    codePrefix: string;
+                };
+            };
+            /** @description The `version` you read: publishing fails with 409 if another was published since */
+            expectedVersion: number;
+            /** @description Why, for the audit trail */
+            reason: string;
+        };
+        /** @description The open orders whose deadlines draft delay settings would decide differently */
+        DelaySettingsDryRun: {
+            /** @description Platform id of the shop (tenant) */
+            shopId: string;
+            /** @description The version in effect, compared with the draft */
+            currentVersion: number;
+            /** @description The version the draft would become if published now */
+            draftVersion: number;
+            /**
+             * Format: date-time
+             * @description Lateness is as of this instant
+             */
+            evaluatedAt: string;
+            totals: {
+                /** @description Orders read: the shop’s latest, up to the number asked */
+                orders: number;
+                /** @description Of those, awaiting shipment or in transit */
+                open: number;
+                /** @description Open orders the draft decides differently */
+                changed: number;
+                shipByMoved: number;
+                deliverByMoved: number;
+                /** @description Late under the draft, not under the settings in effect */
+                becomeLate: number;
+                noLongerLate: number;
+            };
+            changes: {
+                /** @description Opaque id (storefront or platform generated) */
+                orderId: string;
+                orderNumber: string;
+                /** @enum {string} */
+                phase: "awaiting_shipment" | "in_transit";
+                /** @description What differs */
+                changed: ("watched" | "shipBy" | "deliverBy" | "trackingStalled" | "late" | "ladder")[];
+                /** @description Under the settings in effect */
+                before: {
+                    /** @description False when the settings turn the delay flow off */
+                    watched: boolean;
+                    /**
+                     * Format: date-time
+                     * @description While awaiting shipment
+                     */
+                    shipBy?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    deliverBy?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the tracking of the parcel that stalls first counts as stalled
+                     */
+                    trackingStalledAt?: string;
+                    /** @description The deadlines already passed */
+                    late: ("not_shipped_in_time" | "delivery_overdue" | "tracking_stalled")[];
+                    /** @description For an order with an open delay: the next ladder step to come */
+                    nextLadderStep?: {
+                        step: number;
+                        /** @enum {string} */
+                        action: "reassure" | "offer_choice";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 date-time in UTC
+                         */
+                        dueAt: string;
+                    };
+                };
+                /** @description Under the draft */
+                after: {
+                    /** @description False when the settings turn the delay flow off */
+                    watched: boolean;
+                    /**
+                     * Format: date-time
+                     * @description While awaiting shipment
+                     */
+                    shipBy?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 date-time in UTC
+                     */
+                    deliverBy?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the tracking of the parcel that stalls first counts as stalled
+                     */
+                    trackingStalledAt?: string;
+                    /** @description The deadlines already passed */
+                    late: ("not_shipped_in_time" | "delivery_overdue" | "tracking_stalled")[];
+                    /** @description For an order with an open delay: the next ladder step to come */
+                    nextLadderStep?: {
+                        step: number;
+                        /** @enum {string} */
+                        action: "reassure" | "offer_choice";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 date-time in UTC
+                         */
+                        dueAt: string;
+                    };
+                };
+            }[];
+        };
+        DelaySettingsDryRunRequest: {
+            /** @description The draft; its `version` is ignored */
+            settings: {
+                /**
+                 * @description The published version; 0 for settings never published through the ops API
+                 * @default 0
+                 */
+                version: number;
+                /** @default true */
+                enabled: boolean;
+                /** @default {} */
+                handling: {
+                    /**
+                     * @description Business days from the order to shipping, when no method rule matches
+                     * @default 2
+                     */
+                    defaultDays: number;
+                    /**
+                     * @description First matching rule wins
+                     * @default []
+                     */
+                    byShippingMethod: {
+                        code?: string;
+                        titleContains?: string;
+                        /** @description Handling business days for this method */
+                        days: number;
+                    }[];
+                };
+                /**
+                 * @description ISO weekdays the shop ships: 1 = Monday ... 7 = Sunday
+                 * @default [
+                 *       1,
+                 *       2,
+                 *       3,
+                 *       4,
+                 *       5
+                 *     ]
+                 */
+                businessDays: number[];
+                /**
+                 * @description Days the shop does not ship, in its time zone
+                 * @default []
+                 */
+                holidays: string[];
+                /** @default {} */
+                transit: {
+                    /**
+                     * @description Days in transit when no country or carrier rule matches
+                     * @default 5
+                     */
+                    defaultDays: number;
+                    /**
+                     * @description Business days use the shop's calendar
+                     * @default business_days
+                     * @enum {string}
+                     */
+                    unit: "business_days" | "calendar_days";
+                    /** @default [] */
+                    byCountry: {
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        countryCode: string;
+                        days: number;
+                    }[];
+                    /** @default [] */
+                    byCarrier: {
+                        /** @description Lowercase carrier code, as on shipments: ups, dhl_express, colissimo... */
+                        carrier: string;
+                        /** @description ISO 3166-1 alpha-2 country code */
+                        countryCode?: string;
+                        days: number;
+                    }[];
+                };
+                /** @default {} */
+                stalled: {
+                    /**
+                     * @description Days without a carrier event before tracking counts as stalled
+                     * @default 5
+                     */
+                    defaultDays: number;
+                    /** @default [] */
+                    byCarrier: {
+                        /** @description Lowercase carrier code, as on shipments: ups, dhl_express, colissimo... */
+                        carrier: string;
+                        days: number;
+                    }[];
+                };
+                /** @default {} */
+                severity: {
+                    /**
+                     * @description Severity at detection, per reason; the rest keep their default
+                     * @default {}
+                     */
+                    byReason: {
+                        /** @enum {string} */
+                        not_shipped_in_time?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        delivery_overdue?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        tracking_stalled?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        carrier_exception?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        customs_hold?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        delivery_failed?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        lost_in_transit?: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        returned_to_sender?: "low" | "medium" | "high" | "critical";
+                    };
+                    /** @default {} */
+                    escalateAfterDays: {
+                        /** @default 2 */
+                        medium: number;
+                        /** @default 7 */
+                        high: number;
+                        /** @default 21 */
+                        critical: number;
+                    };
+                };
+                /**
+                 * @default [
+                 *       "not_shipped_in_time",
+                 *       "delivery_overdue",
+                 *       "tracking_stalled",
+                 *       "carrier_exception",
+                 *       "customs_hold",
+                 *       "delivery_failed",
+                 *       "lost_in_transit",
+                 *       "returned_to_sender"
+                 *     ]
+                 */
+                notifyCustomerOf: ("not_shipped_in_time" | "delivery_overdue" | "tracking_stalled" | "carrier_exception" | "customs_hold" | "delivery_failed" | "lost_in_transit" | "returned_to_sender")[];
+                /**
+                 * @default [
+                 *       {
+                 *         "afterDays": 11,
+                 *         "action": "reassure"
+                 *       },
+                 *       {
+                 *         "afterDays": 25,
+                 *         "action": "offer_choice",
+                 *         "choices": [
+                 *           "refund",
+                 *           "reship"
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                ladder: ({
+                    afterDays: number;
+                    /** @enum {string} */
+                    action: "reassure";
+                } | {
+                    afterDays: number;
+                    /** @enum {string} */
+                    action: "offer_choice";
+                    /**
+                     * @description Both options, the recommended one first
+                     * @default [
+                     *       "refund",
+                     *       "reship"
+                     *     ]
+                     */
+                    choices: ("refund" | "reship")[];
+                })[];
+                /** @default 3 */
+                reestimateDays: number;
+                /** @description A discount code on a long delay, at most once per order */
+                compensation?: {
+                    /** @description Calendar days past the original deliver-by */
+                    afterDays: number;
+                    /** @description What the code takes off the customer's next order: {type: 'percent', percent} or {type: 'fixed_amount', amount} */
+                    discount: {
+                        /** @enum {string} */
+                        type: "percent";
+                        percent: number;
+                    } | {
+                        /** @enum {string} */
+                        type: "fixed_amount";
+                        /** @description Money: integer minor units and ISO 4217 currency */
+                        amount: {
+                            /** @description Amount in the minor unit of the currency (e.g. cents) */
+                            amount: number;
+                            /** @description ISO 4217 currency code */
+                            currency: string;
+                        };
+                    };
+                    /**
+                     * @description The code expires this many days after it is given
+                     * @default 60
+                     */
+                    validDays: number;
+                    /**
+                     * @description The code starts with it
+                     * @default Sorry
+                     */
+                    codePrefix: string;
+                };
+            };
+            /**
+             * @description How many of the shop’s latest orders to read (1 to 1000, default 200)
+             * @default 200
+             */
+            orders: number;
         };
         HelpdeskTicketAck: {
             /** @enum {string} */
@@ -7030,6 +8283,247 @@ export interface operations {
             };
         };
     };
+    listFollowUpCases: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+                status?: "open" | "resolved";
+                /** @description Only this customer’s cases */
+                customerId?: string;
+                /** @description `newest` (default): newest first. `sla`: the earliest SLA deadline first. `tier`: the highest customer tier first (then the earliest SLA); tiers are read per page, so this orders each page read oldest first */
+                sort?: "newest" | "sla" | "tier";
+                /** @description Page size (1 to 100, default 25) */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of follow-up cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCasePage"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFollowUpCase: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the follow-up case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No follow-up case with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resolveFollowUpCase: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the follow-up case */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveFollowUpCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description The resolved case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCase"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No follow-up case with this id in the shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Already resolved, or changed since `expectedVersion` (or at the same moment): reload it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     createReturn: {
         parameters: {
             query?: never;
@@ -7289,6 +8783,8 @@ export interface operations {
                 slaBreached?: "true" | "false";
                 /** @description Only this customer’s cases */
                 customerId?: string;
+                /** @description `newest` (default): newest first. `sla`: the earliest SLA deadline first. `tier`: the highest customer tier first (then the earliest SLA); tiers are read per page, so this orders each page read oldest first */
+                sort?: "newest" | "sla" | "tier";
                 /** @description Page size (1 to 100, default 25) */
                 limit?: number;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -8163,6 +9659,8 @@ export interface operations {
             query: {
                 /** @description The shop (tenant) to read */
                 shopId: string;
+                /** @description `sla` (default): the longest waiting first; `tier`: the highest customer tier first on each page read */
+                sort?: "sla" | "tier";
                 /** @description Page size (1 to 100, default 25) */
                 limit?: number;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -9191,6 +10689,87 @@ export interface operations {
             };
         };
     };
+    dryRunCampaignSettings: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignSettingsDryRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The nudges due in the period under the draft, sent or suppressed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSettingsDryRun"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.settings.vip.tiers.1.minPoints` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Trying draft campaign settings needs the supervisor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     previewNudges: {
         parameters: {
             query: {
@@ -9330,6 +10909,8 @@ export interface operations {
                 carrier?: string;
                 /** @description Destination country */
                 destination?: string;
+                /** @description `sla` (default): the oldest detection first; `tier`: the highest customer tier first on each page read */
+                sort?: "sla" | "tier";
                 /** @description Page size (1 to 100, default 25) */
                 limit?: number;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -9433,6 +11014,236 @@ export interface operations {
             };
             /** @description The caller lacks the role this operation requires */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDelaySettings: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelaySettingsVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller lacks the role this operation requires */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateDelaySettings: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDelaySettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description The settings published, now in effect */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelaySettingsVersion"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.settings.transit.defaultDays` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Publishing delay settings needs the supervisor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another version was published since `expectedVersion`: read the settings again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error: nothing was changed unless the operation is idempotent; retry later and quote `requestId` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    dryRunDelaySettings: {
+        parameters: {
+            query: {
+                /** @description The shop (tenant) to read */
+                shopId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelaySettingsDryRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The summary and every open order decided differently */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelaySettingsDryRun"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each offending field, such as `body.settings.transit.defaultDays` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Credentials are missing or invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Trying draft delay settings needs the supervisor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@
 // responses that apply to the route (validation, authentication, role, not found, body size and
 // media type, internal error), all with the one problem details shape (RFC 9457), so no route
 // can forget to document them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const httpMethods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 export type HttpMethod = (typeof httpMethods)[number];

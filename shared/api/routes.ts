@@ -2,11 +2,12 @@
 // document (`npm run openapi`), request validation (`parseRequest`), the TypeScript types and the
 // typed client derive from these.
 import type { Route } from './define.ts';
-import { getCampaignResults, getCampaignSettings, previewNudges, updateCampaignSettings } from './routes/campaigns.ts';
+import { dryRunCampaignSettings, getCampaignResults, getCampaignSettings, previewNudges, updateCampaignSettings } from './routes/campaigns.ts';
 import { chooseClaimResolution, fileOpsParcelClaim, fileParcelClaim, getClaimOffer } from './routes/claims.ts';
 import { createCustomerSession, getCustomerOrder } from './routes/customer.ts';
 import { discardDeadLetter, getDeadLetter, getOpsHealth, listAuditRecords, listDeadLetters, redriveDeadLetter } from './routes/dead-letters.ts';
 import { getDelayMetrics, listDelayedOrders, receiveHelpdeskTicket } from './routes/delays.ts';
+import { dryRunDelaySettings, getDelaySettings, updateDelaySettings } from './routes/delay-settings.ts';
 import { getKpis } from './routes/kpis.ts';
 import { getNotificationPreferences, getUnsubscribePage, listNotifications, unsubscribe, updateNotificationPreferences } from './routes/notifications.ts';
 import { getCustomer, getOrder, getOrderTimeline, listCustomers, listOrders } from './routes/orders.ts';
@@ -17,7 +18,7 @@ import { decideRefund, getDecisionExplanation, getOrderLedger, listRefundReviews
 import { dryRunReturnPolicy, getReturnPolicy, updateReturnPolicy } from './routes/return-policy.ts';
 import { receiveCarrierTracking, recordReturnShipment } from './routes/return-shipments.ts';
 import { approveReturn, createReturn, getReturn, getReturnCase, listReturns, reassignReturn, recordInspection, recordReturnReceipt, rejectReturn } from './routes/returns.ts';
-import { answerSurvey, getSurveyAnswerPage, listSurveyResponses } from './routes/surveys.ts';
+import { answerSurvey, getFollowUpCase, getSurveyAnswerPage, listFollowUpCases, listSurveyResponses, resolveFollowUpCase } from './routes/surveys.ts';
 import { receiveGenericWebhook, receiveShopifyWebhook, receiveWooCommerceWebhook } from './routes/webhooks.ts';
 
 export * from './routes/campaigns.ts';
@@ -25,6 +26,7 @@ export * from './routes/claims.ts';
 export * from './routes/customer.ts';
 export * from './routes/dead-letters.ts';
 export * from './routes/delays.ts';
+export * from './routes/delay-settings.ts';
 export * from './routes/kpis.ts';
 export * from './routes/notifications.ts';
 export * from './routes/orders.ts';
@@ -67,6 +69,9 @@ export const routes: readonly Route[] = Object.freeze([
   getSurveyAnswerPage,
   answerSurvey,
   listSurveyResponses,
+  listFollowUpCases,
+  getFollowUpCase,
+  resolveFollowUpCase,
   createReturn,
   getReturn,
   recordReturnShipment,
@@ -93,10 +98,14 @@ export const routes: readonly Route[] = Object.freeze([
   dryRunRefundRules,
   getCampaignSettings,
   updateCampaignSettings,
+  dryRunCampaignSettings,
   previewNudges,
   getCampaignResults,
   listDelayedOrders,
   getDelayMetrics,
+  getDelaySettings,
+  updateDelaySettings,
+  dryRunDelaySettings,
   receiveHelpdeskTicket,
   getKpis,
   listPrivacyExports,

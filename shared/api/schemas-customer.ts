@@ -1,6 +1,6 @@
 // What the customer portal shows of an order: what a return portal needs (lines, totals, status,
 // parcels, refunds), nothing internal (no versions, delivery keys, notes, tags or contact data).
-import { z } from 'zod';
+import * as z from 'zod';
 import { Carrier, CurrencyCode, EmailAddress, EntityId, IsoDateTime, LineQuantity, Money, ShopId } from '../events/common.ts';
 import { OrderFinancialStatus, OrderFulfillmentStatus } from '../events/orders.ts';
 import { ShipmentStatus } from '../events/shipments.ts';

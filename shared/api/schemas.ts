@@ -1,11 +1,12 @@
 // Response and parameter schemas of the HTTP API, reusing the normalized model and the event
 // building blocks so the API shows what the platform stores. Schemas with a `meta.id` become
 // `components/schemas` in the OpenAPI document.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, Money, ShopId, StorePlatform } from '../events/common.ts';
 import { OrderFinancialStatus, OrderFulfillmentStatus } from '../events/orders.ts';
 import { GenericEnvelope } from '../storefronts/generic.ts';
 import { ChannelConsent, NormalizedCustomer, NormalizedOrder } from '../storefronts/normalized.ts';
+import { CustomerTierView } from './schemas-queue.ts';
 
 /** Opaque pagination cursor: pass `nextCursor` back unchanged; never parse it. */
 export const Cursor = z.string().min(1).max(2048).describe('Opaque cursor from `nextCursor` of the previous page');
@@ -114,6 +115,7 @@ export const Customer = z
     firstOrderAt: IsoDateTime.optional(),
     lastOrderAt: IsoDateTime.optional(),
     profileUpdatedAt: IsoDateTime.optional().describe('Storefront time of the profile held'),
+    tier: CustomerTierView.nullable().describe('The VIP tier the customer holds now; null when none'),
   })
   .meta({ id: 'Customer', description: 'A customer: contact, consent and totals' });
 

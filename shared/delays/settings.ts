@@ -3,7 +3,7 @@
 // stalled, what a detection's severity is, which delays the customer hears about, the ladder for
 // long delays and an optional courtesy discount. Every field has a default, so `{}` is a
 // complete, sensible policy for a new shop.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode } from '../events/common.ts';
 import { DelayReason, DelaySeverity } from '../events/delays.ts';
 import { DiscountValue } from '../storefronts/discount-port.ts';
@@ -101,6 +101,8 @@ export type CompensationSettings = z.infer<typeof CompensationSettings>;
 
 export const DelaySettings = z
   .object({
+    /** Published versions count from 1 (shared/delays/settings-publication.ts); 0: the shop config or the defaults. */
+    version: z.int().min(0).default(0).describe('The published version; 0 for settings never published through the ops API'),
     enabled: z.boolean().default(true),
     handling: HandlingSettings.prefault({}),
     businessDays: z.array(z.int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]).describe('ISO weekdays the shop ships: 1 = Monday ... 7 = Sunday'),

@@ -2,7 +2,7 @@
 // expects, the delays it detected and what the customer was told. And how far the order has got
 // (orderProgress), read from the stored order state the ingest keeps.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, EntityId, IsoDateTime, ShopId } from '../events/common.ts';
 import { DelayReason, DelayResolved, DelaySeverity } from '../events/delays.ts';
 import { TimerKind } from '../events/timers.ts';

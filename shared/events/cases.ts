@@ -1,5 +1,5 @@
 // Support cases handled in the ops console, opened by customers, staff or automations.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Actor, ChangedFields, CustomerRef, EntityId, Note, relatedIds } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

@@ -1,6 +1,6 @@
 // The canonical event catalogue: every event the platform publishes, one definition each.
 // Consumers narrow a parsed catalogue event on `detail-type` (unique across the catalogue).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventDefinition } from './define.ts';
 import { eventSource, type EventSource } from './define.ts';
 import { CaseOpened, CaseResolved, CaseUpdated } from './cases.ts';

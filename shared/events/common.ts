@@ -5,7 +5,7 @@
 // - ids are opaque strings (storefront ids such as `gid://shopify/Order/1` or `1001` alike);
 // - contact details (email, phone, address) are personal data, not secrets: they appear only
 //   where a consumer needs them. Secrets (tokens, gift card codes, signed URLs) never appear.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A storefront or platform id: opaque, never parsed. */
 export const EntityId = z.string().min(1).max(100).describe('Opaque id (storefront or platform generated)');

@@ -1,14 +1,30 @@
 // Parsing events as consumers receive them: the full EventBridge envelope (as a Lambda target
 // gets it, or as the body of an SQS message a rule delivered). The envelope is checked with
-// Powertools' EventBridgeSchema (zod 4), then source and detail-type against the definition,
-// then the detail against its schema. Every failure names the field path.
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
-import type { z } from 'zod';
-import { findEventDefinition, type CatalogueEventDefinition } from './catalogue.ts';
+// EventBridgeSchema, then source and detail-type against the definition, then the detail against
+// its schema. Every failure names the field path. A consumer of several kinds: consume-any.ts.
+import * as z from 'zod';
 import type { DetailOf, EventDefinition } from './define.ts';
-import { EventParseError, UnknownEventError } from './errors.ts';
+import { EventParseError } from './errors.ts';
 
 export { EventParseError, UnknownEventError } from './errors.ts';
+
+/**
+ * The EventBridge envelope, as Powertools' parser defines it. Not imported from there: its module
+ * binds zod as `import { z }`, which makes the bundler keep the whole zod namespace (every locale,
+ * about 70 KB gzipped) in every consumer's bundle.
+ */
+export const EventBridgeSchema = z.object({
+  version: z.string(),
+  id: z.string(),
+  source: z.string(),
+  account: z.string(),
+  time: z.iso.datetime(),
+  region: z.string(),
+  resources: z.array(z.string()),
+  'detail-type': z.string(),
+  detail: z.unknown(),
+  'replay-name': z.string().optional(),
+});
 
 export type EventBridgeEnvelope = z.output<typeof EventBridgeSchema>;
 
@@ -19,16 +35,14 @@ export type ParsedEvent<E extends EventDefinition> = Omit<EventBridgeEnvelope, '
   detail: DetailOf<E>;
 };
 
-/** Any catalogue event; narrow it with `switch (event['detail-type'])`. */
-export type CatalogueEvent = CatalogueEventDefinition extends infer E ? (E extends EventDefinition ? ParsedEvent<E> : never) : never;
-
-function parseEnvelope(rawEvent: unknown): EventBridgeEnvelope {
+/** The envelope alone, checked; `parseWith` then checks the detail against a definition. */
+export function parseEnvelope(rawEvent: unknown): EventBridgeEnvelope {
   const envelope = EventBridgeSchema.safeParse(rawEvent);
   if (!envelope.success) throw new EventParseError('Not an EventBridge event', envelope.error.issues);
   return envelope.data;
 }
 
-function parseWith<E extends EventDefinition>(definition: E, envelope: EventBridgeEnvelope): ParsedEvent<E> {
+export function parseWith<E extends EventDefinition>(definition: E, envelope: EventBridgeEnvelope): ParsedEvent<E> {
   const expected = `${definition.source} ${definition.detailType}`;
   if (envelope.source !== definition.source || envelope['detail-type'] !== definition.detailType) {
     const field = envelope.source !== definition.source ? 'source' : 'detail-type';
@@ -42,12 +56,4 @@ function parseWith<E extends EventDefinition>(definition: E, envelope: EventBrid
 /** Parses an EventBridge event as an event of `definition`; throws `EventParseError` naming the bad field. */
 export function parseEvent<E extends EventDefinition>(definition: E, rawEvent: unknown): ParsedEvent<E> {
   return parseWith(definition, parseEnvelope(rawEvent));
-}
-
-/** Parses any catalogue event, found by source and detail-type; throws `UnknownEventError` for others. */
-export function parseAnyCatalogueEvent(rawEvent: unknown): CatalogueEvent {
-  const envelope = parseEnvelope(rawEvent);
-  const definition = findEventDefinition(envelope.source, envelope['detail-type']);
-  if (!definition) throw new UnknownEventError(envelope.source, envelope['detail-type']);
-  return parseWith<EventDefinition>(definition, envelope) as CatalogueEvent;
 }

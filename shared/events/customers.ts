@@ -1,5 +1,5 @@
 // Customers: profile and consent changes, as normalised from storefront webhooks.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChangedFields, CustomerRef, Money, StorePlatform } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

@@ -6,7 +6,7 @@
 // Versioning: adding an optional field is not a breaking change and keeps the version. A breaking
 // change bumps `version`; consumers read `detail.version`. Details are parsed with zod's default
 // "strip" objects: unknown fields are tolerated by consumers and dropped by the publisher.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, ShopId } from './common.ts';
 
 /** Every source on the bus, one per bounded context. Rules can also match the `aftersales.` prefix. */

@@ -1,5 +1,5 @@
 // Order delays: detected from missed promises (ship-by, deliver-by timers) or carrier tracking.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerRef, EntityId, IsoDateTime } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

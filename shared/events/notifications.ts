@@ -2,7 +2,7 @@
 // context picks the channel, checks consent and deduplication, renders the template in the
 // locale and reports Sent, Failed or Suppressed. Template data holds display values only: links
 // that need a token (e.g. to the returns portal) are built by the sender from the ids.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Channel, Code, CustomerRef, EmailAddress, EntityId, IsoDateTime, Locale, PhoneNumber, relatedIds } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

@@ -1,6 +1,6 @@
 // Repeat-purchase nudges and VIP tiers. Nudges are marketing: they need consent and respect
 // frequency caps; a suppressed nudge says why.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Channel, CustomerRef, EntityId, IsoDateTime, Money } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

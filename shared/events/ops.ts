@@ -1,5 +1,5 @@
 // What ops people do through the ops API, announced so every timeline it touches shows it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

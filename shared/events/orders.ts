@@ -1,5 +1,5 @@
 // Orders, as normalised from storefront webhooks (Shopify, WooCommerce, generic).
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Actor,
   Address,

@@ -1,6 +1,6 @@
 // Privacy requests of the storefront (Shopify's mandatory privacy webhooks), done. The events name
 // ids and counts only: they announce an erasure or an export, never the personal data.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

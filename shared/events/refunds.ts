@@ -2,7 +2,7 @@
 // `refundId` the executor then uses (as its idempotency key with the storefront); RefundIssued
 // or RefundFailed follow with the same id. Store credit is issued as a gift card or account
 // credit; its code is a secret and never travels on the bus.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Actor, Code, CustomerRef, EntityId, IsoDateTime, LineQuantity, Money, Note, sameCurrency } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

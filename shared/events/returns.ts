@@ -4,7 +4,7 @@
 // Lifecycle: Requested -> Approved | Rejected; Approved -> Shipped -> Received -> Inspected ->
 // Resolved; Approved -> Expired (not shipped in time); Requested | Approved -> Cancelled.
 // A returnless approval (requiresItemBack false) goes straight to Resolved.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Actor, CustomerRef, EntityId, IsoDateTime, LineQuantity, Money, Note, OrderLine, SignedMoney, Tracking } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

@@ -1,5 +1,5 @@
 // Shipments of orders and their tracking, from storefront fulfillments and carrier updates.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, CustomerRef, EntityId, IsoDateTime, LineQuantity, Tracking } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

@@ -1,5 +1,5 @@
 // Satisfaction surveys sent after deliveries, returns, cases and delays.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Channel, CustomerRef, EntityId, IsoDateTime, relatedIds } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

@@ -4,7 +4,7 @@
 // `occurredAt` is the fire time (set it to `dueAt`, or to `<aws.scheduler.scheduled-time>`).
 // A consumer checks that `timerId` is still the current one for its subject before acting, so
 // a superseded timer (e.g. a deliver_by moved by a new carrier estimate) is ignored.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, relatedIds } from './common.ts';
 import { defineEvent, eventSource } from './define.ts';
 

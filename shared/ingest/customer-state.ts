@@ -2,7 +2,7 @@
 // and each refund exactly once. Only the personal data the flows use is kept.
 import type { NormalizedCustomer, NormalizedOrder, NormalizedRefund } from '../storefronts/normalized.ts';
 import { customerUpdatedDetail } from '../storefronts/to-events.ts';
-import { CustomerUpdated } from '../events/catalogue.ts';
+import { CustomerUpdated } from '../events/customers.ts';
 import type { PendingEvent } from './order-state.ts';
 
 type Consent = NonNullable<NormalizedCustomer['emailMarketingConsent']>;

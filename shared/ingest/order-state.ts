@@ -13,7 +13,10 @@ import {
   shipmentDeliveredDetail,
   shipmentUpdatedDetail,
 } from '../storefronts/to-events.ts';
-import { OrderCancelled, OrderPlaced, OrderUpdated, RefundRecorded, ShipmentCreated, ShipmentDelivered, ShipmentUpdated } from '../events/catalogue.ts';
+// Each definition from its own module: the catalogue would bring every event's schema into the bundle.
+import { OrderCancelled, OrderPlaced, OrderUpdated } from '../events/orders.ts';
+import { RefundRecorded } from '../events/refunds.ts';
+import { ShipmentCreated, ShipmentDelivered, ShipmentUpdated } from '../events/shipments.ts';
 import type { EventDefinition } from '../events/define.ts';
 
 export interface PendingEvent {

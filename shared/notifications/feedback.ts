@@ -2,7 +2,7 @@
 // deliveries, rejections, as a configuration set's EventBridge destination delivers them) and
 // inbound SMS keywords (STOP, START, HELP, as End User Messaging two-way SMS publishes them to SNS).
 // Input is validated; a shape we do not know comes back as a problem to report, never a throw.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PhoneNumber, ShopId } from '../events/common.ts';
 
 export type Interpretation<T> = { ok: true; value: T } | { ok: false; problem: string };

@@ -5,7 +5,7 @@
 //   not attributed; revenue is net of partial refunds, per currency (never converted).
 // A nudge converts when at least one order is attributed to it. Results group the nudges sent in
 // a period by campaign, by product (replenishment) and by the customer's tier when it was sent.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '../events/common.ts';
 import { DAY_MS, isKeptOrder, type CustomerOrder, type CustomerState, type SentNudge } from './customer-state.ts';
 import { netSpend } from './tiers.ts';

@@ -4,7 +4,7 @@
 // decided at its due time with today's state (cases may close before then: the preview says what
 // would happen if nothing changed). The customer's nudges are decided in time order, and one the
 // preview would send counts towards the frequency cap of the later ones.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Channel } from '../events/common.ts';
 import { NudgeKind, NudgeSuppressionReason } from '../events/nudges.ts';
 import type { CustomerState, SentNudge } from './customer-state.ts';

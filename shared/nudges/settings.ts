@@ -2,7 +2,7 @@
 // attribution, as one document versioned like the return policy (shared/shops/versioned-settings.ts):
 // a supervisor publishes a draft, the version it becomes is kept with an audit record. Validated
 // here so a bad draft is refused (with the field) before it nudges anyone. Durations are whole days.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencyCode, EntityId } from '../events/common.ts';
 import type { SettingsVersion } from '../shops/versioned-settings.ts';
 

@@ -5,7 +5,7 @@
 // key. shared/adapters/payment-provider.ts speaks this over HTTP to each shop's provider; a Shopify
 // refunds adapter would implement the same port (Shopify refunds carry no idempotency key of ours,
 // so its `lookup` would search the order's refunds for the key kept in the refund note).
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, Money, ShopId } from '../events/common.ts';
 
 export const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').describe('The same key never refunds twice');

@@ -4,7 +4,7 @@
 // is found by asking (`lookup`), and only a key the provider never recorded is sent again.
 // The full code of a gift card is secret: it is handed back once, to be put in the customer's
 // message, and never published on the bus or logged (events carry `codeLastCharacters`).
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailAddress, EntityId, IsoDateTime, Money, ShopId } from '../events/common.ts';
 import { IdempotencyKey, PaymentProviderError, PaymentTimeoutError } from './payment-port.ts';
 

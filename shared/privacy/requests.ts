@@ -1,6 +1,6 @@
 // Shopify's mandatory privacy webhooks: the three topics every app must answer, their payloads,
 // and the identifiers of the person (or shop) a request is about. Plain domain code.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const shopifyPrivacyTopics = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
 export type ShopifyPrivacyTopic = (typeof shopifyPrivacyTopics)[number];

@@ -1,7 +1,7 @@
 // What the refund engine decides on: a claim (a return and what inspection found, or a parcel
 // that did not arrive whole), the order as the storefront charged it, the money already gone back,
 // the customer's history and the shop's rules. Plain data: the caller loads it, the engine only reads.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, Money } from '../events/common.ts';
 import { ItemCondition, ReturnReason } from '../events/returns.ts';
 import type { ReturnCase } from '../returns/case.ts';

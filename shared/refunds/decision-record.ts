@@ -8,7 +8,7 @@
 //   approved -> completed   (money moved, customer told, return resolved: the saga's steps)
 //   approved -> failed      (the provider declined, or a step cannot be done: visible to ops)
 //   failed -> approved      (a supervisor retries it, with a reason)
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles, type Role } from '../api/define.ts';
 import { CustomerRef, EntityId, IsoDateTime, Money } from '../events/common.ts';
 import { Decision, ResolutionKind } from './decision.ts';

@@ -1,7 +1,7 @@
 // The refund engine's answer, as zod schemas so it can be stored, served to ops and published.
 // A decision carries what the customer gets (kind, amount, lines, deductions), the choice they
 // may be offered (options, ranked), and why: every rule evaluated, fired or not, with its inputs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, LineQuantity, Money } from '../events/common.ts';
 import { ItemCondition, ReturnReason } from '../events/returns.ts';
 

@@ -3,7 +3,7 @@
 // anything. The engine (engine.ts) reads them; the dry run (dry-run.ts) compares two versions on
 // real claims before one is published. Amount thresholds are per currency: an order is compared
 // with the threshold of the currency it was paid in, never a converted one.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, EntityId, Money } from '../events/common.ts';
 import { ReturnReason } from '../events/returns.ts';
 import { ParcelClaimKindName } from '../events/refunds.ts';

@@ -2,7 +2,7 @@
 // types; shared/returns/lifecycle.ts is the only thing that moves a case, and every move bumps
 // `version` so the store can write it conditionally (`version = :expected`): of two concurrent
 // actions on the same version, exactly one applies.
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../api/define.ts';
 import { CustomerRef, EmailAddress, EntityId, IsoDateTime, ShopId } from '../events/common.ts';
 import { ItemCondition, ReturnReason } from '../events/returns.ts';

@@ -3,7 +3,7 @@
 // been done about it on the storefront (reservations, the replacement order, charges), recorded on
 // the case so a redelivered event does nothing twice. The storefront is reached through
 // shared/storefronts/exchange-port.ts; exchange-steps.ts carries out the steps.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencyCode, EntityId, IsoDateTime, Money, type SignedMoney } from '../events/common.ts';
 import type { DetailInputOf } from '../events/define.ts';
 import type { ExchangeOrderCreated } from '../events/returns.ts';

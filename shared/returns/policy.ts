@@ -1,7 +1,7 @@
 // A merchant's return policy as data: one per shop, versioned, validated here so a supervisor's
 // draft is refused before it can decide anything. Eligibility (eligibility.ts) reads it; the dry
 // run (dry-run.ts) compares two versions on real orders before one is published.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReminderConfig } from './reminders.ts';
 import { CurrencyCode, EntityId, Money } from '../events/common.ts';
 import { ReturnReason } from '../events/returns.ts';

@@ -3,7 +3,7 @@
 // timer twice (a retried handler) names the same schedule, and a fired timer is matched against
 // the case's current ids to tell a live timer from a superseded one.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseTimer, ReturnCase, ReturnStatus } from './case.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

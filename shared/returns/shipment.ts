@@ -1,7 +1,7 @@
 // Return shipment tracking, pure: how tracking numbers are matched, how far along a parcel is, and
 // which lifecycle command (if any) a carrier's tracking update means for a case. Carriers resend
 // updates and deliver them out of order, so an update the case is already past changes nothing.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReturnCase } from './case.ts';
 import type { ReturnCommand } from './lifecycle.ts';
 

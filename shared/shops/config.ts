@@ -1,7 +1,7 @@
 // Which shops a deployment serves and how each storefront identifies itself. Kept, with the webhook
 // secrets and storefront API credentials, in one Secrets Manager secret (a git-ignored file or the
 // seeded demo shops in the local stack).
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelaySettings } from '../delays/settings.ts';
 import { EmailAddress, Locale, ShopId } from '../events/common.ts';
 

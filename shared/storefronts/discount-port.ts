@@ -3,7 +3,7 @@
 // a fixed amount, with an expiry and a usage limit. Used by the delay flow's courtesy discount and
 // by nudges. The JSON contract below is what shared/adapters/storefront-discounts.ts speaks and
 // infra/local/storefront serves; a shop's own service implements it in front of its storefront.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailAddress, EntityId, IsoDateTime, Money } from '../events/common.ts';
 
 /** What the code takes off: a percentage of the order, or a fixed amount in minor units. */

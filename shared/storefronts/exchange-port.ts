@@ -5,7 +5,7 @@
 // Every write names a `key` and is idempotent on it: a retried step never reserves, orders or
 // charges twice. The JSON contract below is what shared/adapters/storefront-exchange.ts speaks and
 // infra/local/storefront serves; a shop's own service implements it in front of its storefront.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailAddress, EntityId, Money } from '../events/common.ts';
 
 const Key = z.string().min(1).max(200).describe('Idempotency key: the same key always names the same reservation, order or charge');

@@ -9,7 +9,7 @@
 // `occurredAt`; `order.cancelled` defaults `cancelledAt` to `occurredAt`; `shipment.delivered`
 // defaults `shipmentStatus` to `delivered` and `deliveredAt` to `occurredAt`; nested fulfillments
 // and refunds default `orderId` to the order's; a missing customer locale is the shop's language.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime } from '../events/common.ts';
 import { cleanLocale } from './fields.ts';
 import { NormalizedCustomer, NormalizedFulfillment, NormalizedOrder, NormalizedRefund, validated, type NormalizedDelivery } from './normalized.ts';

@@ -23,7 +23,7 @@
 //   (refunds are listed in `refunds`, not netted);
 // - `totals.discounts`: all discounts the order received, for display: they are already deducted
 //   from line totals and shipping, never subtract them again.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   Carrier,
   CountryCode,

@@ -8,6 +8,7 @@ import { SurveyAnswered } from '../events/surveys.ts';
 import { resolveLocale } from '../notifications/templates/define.ts';
 import type { ShopConfig } from '../shops/config.ts';
 import { lowScoreThreshold } from './flow.ts';
+import { openFollowUpCase, type FollowUpCase } from './follow-up-case.ts';
 import { followUpCaseIdFor, relatedOf, type SurveyRecord } from './survey.ts';
 import { lowScoreWording } from './wording.ts';
 
@@ -24,7 +25,7 @@ export interface PendingEvent {
 }
 
 export type AnswerPlan =
-  | { kind: 'answer'; answer: { score: number; comment?: string; answeredAt: string; followUpCaseId?: string }; events: PendingEvent[] }
+  | { kind: 'answer'; answer: { score: number; comment?: string; answeredAt: string; followUpCaseId?: string }; events: PendingEvent[]; followUpCase?: FollowUpCase }
   | { kind: 'comment'; comment: string; commentedAt: string }
   | { kind: 'unchanged' };
 
@@ -49,8 +50,13 @@ export function planAnswer(survey: SurveyRecord, input: SurveyAnswerInput, shop:
     followUpRequested: low,
   };
   const events: PendingEvent[] = [{ eventId: `${survey.surveyId}-answered`, definition: SurveyAnswered, detail: answered }];
-  if (followUpCaseId) events.push(...lowScoreEvents(survey, { score: input.score, comment, followUpCaseId }, shop, base));
-  return { kind: 'answer', answer: { score: input.score, ...(comment ? { comment } : {}), answeredAt: at, ...(followUpCaseId ? { followUpCaseId } : {}) }, events };
+  const answer = { score: input.score, ...(comment ? { comment } : {}), answeredAt: at, ...(followUpCaseId ? { followUpCaseId } : {}) };
+  if (!followUpCaseId) return { kind: 'answer', answer, events };
+  const followUpEvents = lowScoreEvents(survey, { score: input.score, comment, followUpCaseId }, shop, base);
+  const { subject } = followUpEvents[0]!.detail as DetailInputOf<typeof CaseOpened>;
+  // The case the ops queue lists is written with the answer, so it exists exactly when CaseOpened does.
+  const followUpCase = openFollowUpCase(survey, { score: input.score, comment, followUpCaseId, subject }, now);
+  return { kind: 'answer', answer, events: [...events, ...followUpEvents], followUpCase };
 }
 
 /** The follow-up case, and the alert to the duty team when the shop names one (`notifications.opsEmail`). */

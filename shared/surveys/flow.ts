@@ -1,6 +1,6 @@
 // The survey vocabulary shared by the domain and the API schemas (kept apart from the token and
 // invite code so the route definitions stay light).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SurveyFlow = z.enum(['return', 'case', 'delay']).describe('What was resolved: a return, a support case or an order delay');
 export type SurveyFlow = z.infer<typeof SurveyFlow>;

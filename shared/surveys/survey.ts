@@ -66,12 +66,13 @@ export function surveyIdFor(shopId: string, flow: SurveyFlow, subjectId: string)
 
 /** The follow-up case a low score opens: derived, so a retried answer cannot open two. */
 export const followUpCaseIdFor = (surveyId: string) => `case_${surveyId}`;
+export const isFollowUpCaseId = (caseId: string) => caseId.startsWith('case_srv_');
 
 const staffId = (actor: { kind: string; id?: string | undefined }) => (actor.kind === 'staff' && actor.id ? actor.id : undefined);
 
 /**
  * The survey a resolution asks for, or why none: a case closed as a duplicate (the original gets
- * the survey), a dismissed delay (the customer may never have noticed it), a customer we cannot reach.
+ * the survey), the follow-up case of a low score, a dismissed delay (the customer may never have noticed it), a customer we cannot reach.
  */
 export function surveySubjectFor(resolution: Resolution): { ok: true; subject: SurveySubject } | { ok: false; reason: string } {
   const { shopId, customer, correlationId } = resolution.detail;
@@ -89,6 +90,8 @@ export function surveySubjectFor(resolution: Resolution): { ok: true; subject: S
     case 'CaseResolved': {
       const d = resolution.detail;
       if (d.resolution === 'duplicate') return { ok: false, reason: 'duplicate_case' };
+      // A follow-up of a low score closes the loop with a person; surveying it again could loop.
+      if (isFollowUpCaseId(d.caseId)) return { ok: false, reason: 'survey_follow_up' };
       return { ok: true, subject: make('case', d.caseId, { caseId: d.caseId, orderId: d.orderId, returnId: d.returnId, shipmentId: d.shipmentId, agentId: staffId(d.resolvedBy) }) };
     }
     case 'DelayResolved': {

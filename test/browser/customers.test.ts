@@ -34,7 +34,7 @@ describe('the customer view', () => {
     await search(email.toUpperCase());
     expect(page.url()).toContain(`#/customers/${customerId}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ada');
-    expect(await page.getByTestId('customer-facts').textContent()).toMatch(/Tier\s*not available/);
+    expect(await page.getByTestId('customer-facts').textContent()).toMatch(/Tier\s*none/);
     await page.getByTestId('customer-orders').getByRole('link', { name: orderNumber }).waitFor();
     await page.getByRole('region', { name: 'Return cases' }).getByRole('link', { name: orderNumber }).waitFor();
     const messageRow = page.getByTestId('customer-messages').getByRole('row').filter({ hasText: message.messageType.replace(/_/g, ' ') }).first();

@@ -1,8 +1,11 @@
 // What the browser tests act on, put in place through the local stack as the integration tests do:
-// a return waiting for an agent, a refund decision waiting for a supervisor, a quarantined delivery.
+// a return waiting for an agent, a refund decision waiting for a supervisor, a quarantined delivery,
+// follow-up cases of customers in different tiers.
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { customerTierKey } from '../../shared/adapters/customer-tier-store.ts';
+import { followUpCasePut } from '../../shared/adapters/follow-up-case-store.ts';
 import { IngestStore } from '../../shared/adapters/ingest-store.ts';
 import { RefundDecisionStore } from '../../shared/adapters/refund-decision-store.ts';
 import { applyFulfillment, applyOrder, emptyOrderState } from '../../shared/ingest/order-state.ts';
@@ -12,6 +15,8 @@ import { decideRefund } from '../../shared/refunds/engine.ts';
 import { RefundRules } from '../../shared/refunds/rules.ts';
 import { defaultReturnPolicy } from '../../shared/returns/policy.ts';
 import { normalizeShopify } from '../../shared/storefronts/shopify.ts';
+import { openFollowUpCase } from '../../shared/surveys/follow-up-case.ts';
+import { followUpCaseIdFor, type SurveyRecord } from '../../shared/surveys/survey.ts';
 import { signBase64BodyHmac, signGeneric } from '../../shared/webhooks/signatures.ts';
 import { shopifyFulfillment, shopifyOrder } from '../support/shopify-payloads.ts';
 import { api, endpoints, resourceName, settle } from '../integration/support.ts';
@@ -104,4 +109,37 @@ export async function quarantinedDelivery(marker: string): Promise<string> {
   if (response.status !== 400) throw new Error(`the delivery answered ${response.status}`);
   const { deliveryKey } = (await response.json()) as { deliveryKey: string };
   return Buffer.from(deliveryKey).toString('base64url');
+}
+
+/**
+ * Three follow-up cases of low survey scores in a shop of their own, opened an hour apart, oldest
+ * first: Ada (Gold), Ben (no tier), Cleo (Platinum). So the SLA order is Ada, Ben, Cleo and the
+ * tier order Cleo, Ada, Ben.
+ */
+export async function followUpQueue(shopId: string): Promise<{ caseIds: string[]; customers: { name: string; email: string }[] }> {
+  const table = resourceName('BackboneStateTable');
+  const client = dynamo();
+  const now = await localNow();
+  const tag = randomUUID().slice(0, 8);
+  const people = [
+    { name: 'Ada', tier: { id: 'gold', rank: 1 }, points: 1650, score: 2, comment: 'The tent arrived torn and nobody answered my emails.' },
+    { name: 'Ben', tier: null, points: 120, score: 1, comment: 'Refund took three weeks.' },
+    { name: 'Cleo', tier: { id: 'platinum', rank: 2 }, points: 5400, score: 2, comment: 'The replacement was the wrong size again.' },
+  ];
+  const caseIds: string[] = [];
+  for (const [index, person] of people.entries()) {
+    const customerId = `cus-fu-${tag}-${index}`;
+    const email = `${person.name.toLowerCase()}-${tag}@example.com`;
+    const surveyId = `srv_fu${tag}${index}`;
+    const opened = new Date(now - (3 - index) * 3_600_000);
+    const followUp = openFollowUpCase(
+      { shopId, surveyId, flow: 'return', returnId: `ret-fu-${tag}-${index}`, orderId: `ord-fu-${tag}-${index}`, orderNumber: `#FU${index + 1}-${tag}`, customer: { id: customerId, email, firstName: person.name, locale: 'en' } } as SurveyRecord,
+      { score: person.score, comment: person.comment, followUpCaseId: followUpCaseIdFor(surveyId), subject: `Low score (${person.score}/5) after the return of order #FU${index + 1}-${tag}` },
+      opened,
+    );
+    await client.send(new TransactWriteCommand({ TransactItems: [followUpCasePut(table, followUp)] }));
+    await client.send(new PutCommand({ TableName: table, Item: { ...customerTierKey(shopId, customerId), shopId, customerId, tier: person.tier, points: person.points, orders: {}, version: 1, updatedAt: opened.toISOString() } }));
+    caseIds.push(followUp.caseId);
+  }
+  return { caseIds, customers: people.map((person) => ({ name: person.name, email: `${person.name.toLowerCase()}-${tag}@example.com` })) };
 }

@@ -162,3 +162,21 @@ describe('shop/redact', () => {
     expect(left.map(({ table, item }) => `${table}: ${item.pk ?? item.subject} ${item.sk ?? item.at}`)).toEqual([]);
   });
 });
+
+describe('a quarantined privacy request', () => {
+  it('is re-driven to the privacy consumer, not to the order normalizer', async () => {
+    // No customer: the privacy consumer cannot act on it and quarantines it; the normalizer would call the topic unsupported.
+    const deliveryKey = await sendShopifyAs('demo-shop.myshopify.com', 'customers/data_request', { shop_domain: 'demo-shop.myshopify.com', orders_requested: [] });
+    const deliveryStatus = async () => (await clients.dynamo.send(new GetCommand({ TableName: stateTable, Key: { pk: deliveryKey, sk: 'DELIVERY' }, ConsistentRead: true }))).Item;
+    await eventually(async () => ((await deliveryStatus())?.status === 'quarantined' ? true : undefined), { what: 'the invalid request quarantined' });
+    expect((await deliveryStatus())?.reason).toBe('invalid_privacy_request');
+
+    const deadLetterId = Buffer.from(deliveryKey).toString('base64url');
+    const redrive = await api(`/ops/dead-letters/${deadLetterId}/redrive`, { method: 'POST', headers: { authorization: `Bearer ${await opsToken('supervisor')}` }, json: { reason: 'Privacy consumer fixed' } });
+    expect(redrive.status, JSON.stringify(redrive.body)).toBe(200);
+    await eventually(async () => {
+      const item = await deliveryStatus();
+      return item?.status === 'quarantined' && item.reason === 'invalid_privacy_request' ? true : undefined;
+    }, { what: 'the re-driven request handled by the privacy consumer again' });
+  });
+});

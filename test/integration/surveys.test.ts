@@ -1,6 +1,6 @@
 // Satisfaction surveys through the local stack: a resolved return gets a survey invite by email;
 // opening a rating link records nothing; posting the answer does, once; a 2 opens a follow-up case
-// and alerts the shop's duty team.
+// and alerts the shop's duty team; an agent resolves the case from the ops queue (CaseResolved).
 import { randomUUID } from 'node:crypto';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,20 @@ describe('satisfaction surveys', () => {
     const { data, error } = await client.GET('/ops/surveys', { params: { query: { shopId, flow: 'return', maxScore: 2, agentId: 'staff-9', limit: 100 } } });
     expect(error).toBeUndefined();
     expect(data!.items.find((item) => item.surveyId === surveyId)).toMatchObject({ score: 2, comment: 'Slow, but sorted in the end', followUpCaseId: `case_${surveyId}`, returnId });
+
+    // The follow-up case is in the ops queue; an agent resolves it once, which publishes CaseResolved.
+    const caseId = `case_${surveyId}`;
+    const listed = await client.GET('/ops/follow-ups', { params: { query: { shopId, status: 'open', sort: 'sla', limit: 100 } } });
+    expect(listed.data!.items.find((item) => item.caseId === caseId)).toMatchObject({ status: 'open', score: 2, returnId, tier: null, slaBreached: false, version: 1 });
+    expect((await client.GET('/ops/follow-ups', { params: { query: { shopId, sort: 'oldest' as never } } })).response.status).toBe(400);
+    const agent = createApiClient({ baseUrl: endpoints.api, token: await opsToken('agent') });
+    const params = { path: { caseId }, query: { shopId } };
+    expect((await client.POST('/ops/follow-ups/{caseId}/resolve', { params, body: { resolution: 'explained', reason: 'Called the customer' } })).response.status).toBe(403);
+    const resolved = await agent.POST('/ops/follow-ups/{caseId}/resolve', { params, body: { resolution: 'explained', reason: 'Called the customer', expectedVersion: 1 } });
+    expect(resolved.data).toMatchObject({ status: 'resolved', resolution: 'explained', version: 2, history: [{ action: 'opened' }, { action: 'resolved', note: 'Called the customer' }] });
+    expect((await agent.POST('/ops/follow-ups/{caseId}/resolve', { params, body: { resolution: 'other', reason: 'Again' } })).response.status).toBe(409);
+    await settle();
+    expect(await events('CaseResolved', (d) => d.caseId === caseId)).toEqual([expect.objectContaining({ resolution: 'explained', note: 'Called the customer', customer: expect.objectContaining({ id: expect.any(String) }) })]);
   });
 
   it('refuses a tampered link with 401, and a score out of range naming the field', async () => {

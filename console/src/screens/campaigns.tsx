@@ -1,7 +1,7 @@
 // The campaign settings editor: replenishment, win-back, VIP tiers, suppression and attribution in
-// effect, and the nudges coming in the next days with why each would be sent or suppressed. The API
-// previews under the settings in effect (it has no dry run of a draft), so the preview is read
-// before publishing rather than of the draft itself.
+// effect, the nudges coming in the next days under them with why each would be sent or suppressed,
+// and the same preview under a draft (its dry run, compared with the settings in effect) before a
+// supervisor publishes it.
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime, humanize, problemText, type Schemas } from '../api.ts';
 import { href, useConsole } from '../app.tsx';
@@ -10,18 +10,21 @@ import { LocalPages, SettingsEditor, yesNo } from './settings-editor.tsx';
 
 type SettingsVersion = Schemas['CampaignSettingsVersion'];
 type Preview = Schemas['NudgePreview'];
+type DraftPreview = Schemas['CampaignSettingsDryRun'];
 
 export function CampaignsScreen() {
   const { api, shopId } = useConsole();
   const query = { shopId };
   return (
-    <SettingsEditor<SettingsVersion, never>
+    <SettingsEditor<SettingsVersion, DraftPreview>
       title={`Campaigns · ${shopId}`}
       field="settings"
       documentOf={(view) => view.settings}
       load={() => api.GET('/ops/campaigns/settings', { params: { query } })}
+      dryRun={(draft) => api.POST('/ops/campaigns/settings/dry-run', { params: { query }, body: { settings: draft as SettingsVersion['settings'], days: 7 } })}
       publish={(draft, expectedVersion, reason) => api.PUT('/ops/campaigns/settings', { params: { query }, body: { settings: draft as SettingsVersion['settings'], expectedVersion, reason } })}
       Summary={CampaignSummary}
+      DryRunResult={DraftPreviewResult}
     >
       <NudgePreviewPanel />
     </SettingsEditor>
@@ -104,42 +107,61 @@ function NudgePreviewPanel() {
                 .join(', ')})`}
             . Read from {preview.basis.orders} orders of {preview.basis.customers} customers{preview.basis.truncated ? ', older history not seen' : ''}.
           </p>
-          {preview.nudges.length > 0 && (
-            <LocalPages items={preview.nudges} label="Coming nudges">
-              {(rows) => (
-                <table>
-                  <caption class="visually-hidden">Coming nudges</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Customer</th>
-                      <th scope="col">Campaign</th>
-                      <th scope="col">Due</th>
-                      <th scope="col">Decision</th>
-                      <th scope="col">Why / channel</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((nudge) => (
-                      <tr key={`${nudge.customerId}/${nudge.campaignId}/${nudge.dueAt}/${nudge.productId ?? ''}`}>
-                        <td>
-                          <a href={href('customers', nudge.customerId)}>{nudge.customerId}</a>
-                        </td>
-                        <td>
-                          {humanize(nudge.campaignId)}
-                          {nudge.step !== undefined && ` step ${nudge.step + 1}`}
-                        </td>
-                        <td>{formatTime(nudge.sendAt ?? nudge.dueAt)}</td>
-                        <td>{nudge.decision}</td>
-                        <td>{nudge.decision === 'send' ? (nudge.channel ?? '—') : (nudge.reasons ?? (nudge.reason ? [nudge.reason] : [])).map(humanize).join(', ')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </LocalPages>
-          )}
+          <NudgeTable nudges={preview.nudges} label="Coming nudges" />
         </>
       )}
     </div>
+  );
+}
+
+function DraftPreviewResult({ result }: { result: DraftPreview }) {
+  return (
+    <>
+      <p data-testid="dry-run-summary">
+        Version {result.currentVersion} → draft version {result.draftVersion}, {formatTime(result.from)} to {formatTime(result.to)}: <strong>{result.summary.toSend} to send</strong>{' '}
+        ({result.inEffect.toSend} under the settings in effect; {result.difference.added} added, {result.difference.removed} removed), {result.summary.suppressed} suppressed. Read from{' '}
+        {result.basis.orders} orders of {result.basis.customers} customers{result.basis.truncated ? ', older history not seen' : ''}.
+      </p>
+      <NudgeTable nudges={result.nudges} label="Coming nudges under the draft" />
+    </>
+  );
+}
+
+/** The nudges of a preview, paged: who, which campaign, when, and why (not). */
+function NudgeTable({ nudges, label }: { nudges: Preview['nudges']; label: string }) {
+  if (nudges.length === 0) return null;
+  return (
+    <LocalPages items={nudges} label={label}>
+      {(rows) => (
+        <table>
+          <caption class="visually-hidden">{label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Customer</th>
+              <th scope="col">Campaign</th>
+              <th scope="col">Due</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Why / channel</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((nudge) => (
+              <tr key={`${nudge.customerId}/${nudge.campaignId}/${nudge.dueAt}/${nudge.productId ?? ''}`}>
+                <td>
+                  <a href={href('customers', nudge.customerId)}>{nudge.customerId}</a>
+                </td>
+                <td>
+                  {humanize(nudge.campaignId)}
+                  {nudge.step !== undefined && ` step ${nudge.step + 1}`}
+                </td>
+                <td>{formatTime(nudge.sendAt ?? nudge.dueAt)}</td>
+                <td>{nudge.decision}</td>
+                <td>{nudge.decision === 'send' ? (nudge.channel ?? '—') : (nudge.reasons ?? (nudge.reason ? [nudge.reason] : [])).map(humanize).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </LocalPages>
   );
 }

@@ -54,7 +54,7 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
         <dt>Language</dt>
         <dd>{[customer.locale, customer.timeZone].filter(Boolean).join(', ') || '—'}</dd>
         <dt>Tier</dt>
-        <dd>not available (the API does not expose a customer’s VIP tier yet)</dd>
+        <dd data-testid="tier">{customer.tier ? `${customer.tier.name} (${customer.tier.points} points)` : 'none'}</dd>
         <dt>Marketing consent</dt>
         <dd data-testid="consent">
           email: {consentText(customer.emailMarketingConsent)}; SMS: {consentText(customer.smsMarketingConsent)}

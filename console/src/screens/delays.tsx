@@ -1,9 +1,10 @@
 // The delays work queue: the shop's orders with an open delay (listDelayedOrders), filtered in the
-// API and sortable on each page by severity, promised date or how long the delay has been open;
+// API and sortable on each page by customer tier, severity, promised date or how long the delay has been open;
 // each order's timeline opens in place (getOrderTimeline) or on the order screen.
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime, humanize, problemText, type Schemas } from '../api.ts';
 import { href, useConsole } from '../app.tsx';
+import { SortHeader, TierLabel, useSortedPage } from '../sorting.tsx';
 import { ListStatus, Notice, Pager, useCursorPages } from '../ui.tsx';
 
 type DelayedOrder = Schemas['DelayedOrder'];
@@ -14,8 +15,8 @@ type Reason = OpenDelay['reason'];
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];
 const REASONS: Reason[] = ['not_shipped_in_time', 'delivery_overdue', 'tracking_stalled', 'carrier_exception', 'customs_hold', 'delivery_failed', 'lost_in_transit', 'returned_to_sender'];
 
-type SortKey = 'severity' | 'promised' | 'open';
-const SORT_LABELS: Record<SortKey, string> = { severity: 'Severity', promised: 'Promised by', open: 'Open since (SLA)' };
+type SortKey = 'severity' | 'promised' | 'open' | 'tier';
+const SORT_LABELS: Record<SortKey, string> = { severity: 'Severity', promised: 'Promised by', open: 'Open since (SLA)', tier: 'Tier' };
 
 /** The order's most severe open delay, its earliest missed promise and its earliest detection: what the queue sorts by. */
 export function queueFacts(order: DelayedOrder): { severityRank: number; severity?: Severity; promisedBy?: string; openSince?: string } {
@@ -36,6 +37,8 @@ function compare(key: SortKey, a: DelayedOrder, b: DelayedOrder): number {
   const byDate = (x?: string, y?: string) => (x ?? '\uffff').localeCompare(y ?? '\uffff');
   if (key === 'severity') return fa.severityRank - fb.severityRank || byDate(fa.openSince, fb.openSince);
   if (key === 'promised') return byDate(fa.promisedBy, fb.promisedBy);
+  // The highest tier first, as the API's `sort=tier` orders a page.
+  if (key === 'tier') return (b.tier?.points ?? 0) - (a.tier?.points ?? 0) || byDate(fa.openSince, fb.openSince);
   return byDate(fa.openSince, fb.openSince);
 }
 
@@ -50,7 +53,6 @@ export function DelaysScreen() {
   const { api, shopId } = useConsole();
   const [filters, setFilters] = useState<Filters>({ severity: '', reason: '', carrier: '', destination: '' });
   const [draft, setDraft] = useState(filters);
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'severity', descending: false });
   const [expanded, setExpanded] = useState<string | undefined>();
 
   const page = useCursorPages(async (cursor) => {
@@ -71,15 +73,12 @@ export function DelaysScreen() {
     return data;
   }, JSON.stringify(filters));
 
-  const rows = [...page.items].sort((a, b) => (sort.descending ? -1 : 1) * compare(sort.key, a, b));
+  const { rows, directionOf, sortBy } = useSortedPage(page.items, compare, { key: 'severity' as SortKey, descending: false });
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setDraft({ ...draft, [key]: value });
   const sortHeader = (key: SortKey) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" class="sort" onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}>
-        {SORT_LABELS[key]} {sort.key === key ? (sort.descending ? '▼' : '▲') : ''}
-        <span class="visually-hidden"> (sort)</span>
-      </button>
-    </th>
+    <SortHeader direction={directionOf(key)} onSort={() => sortBy(key)}>
+      {SORT_LABELS[key]}
+    </SortHeader>
   );
 
   return (
@@ -135,6 +134,7 @@ export function DelaysScreen() {
           <thead>
             <tr>
               <th scope="col">Order</th>
+              {sortHeader('tier')}
               {sortHeader('severity')}
               <th scope="col">Reasons</th>
               {sortHeader('promised')}
@@ -160,6 +160,9 @@ export function DelaysScreen() {
                     </div>
                   </td>
                   <td>
+                    <TierLabel tier={order.tier} />
+                  </td>
+                  <td>
                     <span class={`severity severity-${facts.severity}`}>{facts.severity ?? '—'}</span>
                   </td>
                   <td>{[...new Set(order.openDelays.map((delay) => humanize(delay.reason)))].join(', ')}</td>
@@ -174,7 +177,7 @@ export function DelaysScreen() {
                 </tr>,
                 open && (
                   <tr key={`${order.orderId}-timeline`} id={`timeline-${order.orderId}`} class="timeline-row">
-                    <td colSpan={8}>
+                    <td colSpan={9}>
                       <OrderTimeline orderId={order.orderId} />
                     </td>
                   </tr>

@@ -1,7 +1,8 @@
 // Policies and rules: one nav entry, a tab per document (the return policy, refund rules,
-// campaigns). Delay settings have no ops API yet, so they are not offered here.
+// campaigns, delay settings).
 import { href } from '../app.tsx';
 import { CampaignsScreen } from './campaigns.tsx';
+import { DelaySettingsScreen } from './delay-settings.tsx';
 import { RefundRulesScreen } from './refund-rules.tsx';
 import { ReturnPolicyScreen } from './return-policy.tsx';
 
@@ -9,10 +10,14 @@ const DOCUMENTS = [
   { id: 'returns', label: 'Return policy' },
   { id: 'refunds', label: 'Refund rules' },
   { id: 'campaigns', label: 'Campaigns' },
+  { id: 'delays', label: 'Delay settings' },
 ] as const;
+
+const SCREENS = { returns: ReturnPolicyScreen, refunds: RefundRulesScreen, campaigns: CampaignsScreen, delays: DelaySettingsScreen };
 
 export function PoliciesScreen({ shopId, document = 'returns' }: { shopId: string; document?: string }) {
   const current = DOCUMENTS.find((item) => item.id === document) ?? DOCUMENTS[0];
+  const Screen = SCREENS[current.id];
   return (
     <>
       <nav class="tabs" aria-label="Policies and rules">
@@ -22,7 +27,7 @@ export function PoliciesScreen({ shopId, document = 'returns' }: { shopId: strin
           </a>
         ))}
       </nav>
-      {current.id === 'returns' ? <ReturnPolicyScreen key={shopId} /> : current.id === 'refunds' ? <RefundRulesScreen key={shopId} /> : <CampaignsScreen key={shopId} />}
+      <Screen key={`${shopId}/${current.id}`} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 // take differently (dry run on the inspected returns of the latest orders) before publishing.
 import { formatMoney, humanize, type Schemas } from '../api.ts';
 import { href, useConsole } from '../app.tsx';
-import { LocalPages, SettingsEditor, yesNo } from './settings-editor.tsx';
+import { DryRunChanges, SettingsEditor, yesNo } from './settings-editor.tsx';
 
 type RulesVersion = Schemas['RefundRulesVersion'];
 type RulesDryRun = Schemas['RefundRulesDryRun'];
@@ -67,45 +67,22 @@ const outcomeText = (outcome: Outcome) => `${humanize(outcome.kind)}${outcome.am
 function RulesDryRunResult({ result }: { result: RulesDryRun }) {
   const { totals } = result;
   return (
-    <>
-      <p data-testid="dry-run-summary">
-        Version {result.currentVersion} → draft version {result.draftVersion}: {totals.orders} orders, {totals.claims} inspected returns decided again;{' '}
-        <strong>{totals.changed} decisions taken differently</strong> ({totals.becomeManualReview} more for manual review, {totals.leaveManualReview} fewer); money back{' '}
-        {totals.amountDelta.length ? totals.amountDelta.map((delta) => `${delta.amount >= 0 ? '+' : '−'}${formatMoney({ ...delta, amount: Math.abs(delta.amount) })}`).join(', ') : 'unchanged'}.
-      </p>
-      {result.changes.length > 0 && (
-        <LocalPages items={result.changes} label="Changed decisions">
-          {(rows) => (
-            <table>
-              <caption class="visually-hidden">Decisions the draft takes differently</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Decision</th>
-                  <th scope="col">Order</th>
-                  <th scope="col">What changes</th>
-                  <th scope="col">Now</th>
-                  <th scope="col">With the draft</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((change) => (
-                  <tr key={change.decisionId}>
-                    <td>
-                      <a href={href('refunds', change.decisionId)}>{change.decisionId}</a>
-                    </td>
-                    <td>
-                      <a href={href('orders', change.orderId)}>{change.orderId}</a>
-                    </td>
-                    <td>{change.changed.map(humanize).join(', ')}</td>
-                    <td>{outcomeText(change.before)}</td>
-                    <td>{outcomeText(change.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </LocalPages>
-      )}
-    </>
+    <DryRunChanges
+      summary={
+        <>
+          Version {result.currentVersion} → draft version {result.draftVersion}: {totals.orders} orders, {totals.claims} inspected returns decided again;{' '}
+          <strong>{totals.changed} decisions taken differently</strong> ({totals.becomeManualReview} more for manual review, {totals.leaveManualReview} fewer); money back{' '}
+          {totals.amountDelta.length ? totals.amountDelta.map((delta) => `${delta.amount >= 0 ? '+' : '−'}${formatMoney({ ...delta, amount: Math.abs(delta.amount) })}`).join(', ') : 'unchanged'}.
+        </>
+      }
+      changes={result.changes}
+      label="Decisions the draft takes differently"
+      rowKey={(change) => change.decisionId}
+      columns={[
+        { header: 'Decision', cell: (change) => <a href={href('refunds', change.decisionId)}>{change.decisionId}</a> },
+        { header: 'Order', cell: (change) => <a href={href('orders', change.orderId)}>{change.orderId}</a> },
+      ]}
+      outcomeText={outcomeText}
+    />
   );
 }

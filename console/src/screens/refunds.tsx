@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatMoney, formatTime, humanize, problemText, type Schemas } from '../api.ts';
 import { href, useConsole } from '../app.tsx';
+import { SortHeader, TierLabel } from '../sorting.tsx';
 import { ListStatus, Notice, Pager, ReasonAction, useCursorPages, useFieldId } from '../ui.tsx';
 
 type Record = Schemas['RefundDecisionRecord'];
@@ -11,17 +12,18 @@ const KINDS: Kind[] = ['full_refund', 'partial_refund', 'store_credit', 'keep_it
 
 export function RefundReviewsScreen() {
   const { api, shopId } = useConsole();
+  const [sort, setSort] = useState<'sla' | 'tier'>('sla');
   const page = useCursorPages(async (cursor) => {
-    const { data, error, response } = await api.GET('/ops/refunds/reviews', { params: { query: { shopId, limit: 25, cursor } } });
+    const { data, error, response } = await api.GET('/ops/refunds/reviews', { params: { query: { shopId, limit: 25, cursor, sort } } });
     if (!data) throw new Error(problemText(error, response.status));
     return data;
-  }, shopId);
+  }, `${shopId}/${sort}`);
   return (
     <section aria-labelledby="refunds-title">
       <h1 id="refunds-title" tabIndex={-1}>
         Refund reviews · {shopId}
       </h1>
-      <p>Oldest first: the decisions the engine left to a person.</p>
+      <p>The decisions the engine left to a person: the longest waiting first, or the highest customer tier first on each page.</p>
       <ListStatus page={page} empty="Nothing waits for review." />
       {page.items.length > 0 && (
         <table>
@@ -30,10 +32,15 @@ export function RefundReviewsScreen() {
               <th scope="col">Decision</th>
               <th scope="col">Order</th>
               <th scope="col">Customer</th>
+              <SortHeader direction={sort === 'tier' ? 'descending' : 'none'} onSort={() => setSort('tier')}>
+                Tier
+              </SortHeader>
               <th scope="col">Waiting for</th>
               <th scope="col">Engine proposes</th>
               <th scope="col">Amount</th>
-              <th scope="col">Since</th>
+              <SortHeader direction={sort === 'sla' ? 'ascending' : 'none'} onSort={() => setSort('sla')}>
+                Since
+              </SortHeader>
               <th scope="col">Rules that fired</th>
             </tr>
           </thead>
@@ -45,6 +52,9 @@ export function RefundReviewsScreen() {
                 </td>
                 <td>{item.orderNumber ?? item.orderId}</td>
                 <td>{item.customer.email ?? item.customer.id}</td>
+                <td>
+                  <TierLabel tier={item.tier} />
+                </td>
                 <td>{item.status === 'awaiting_supervisor' ? 'a supervisor' : item.status === 'awaiting_customer' ? 'the customer (or an agent)' : 'an agent'}</td>
                 <td>{humanize(item.proposedKind ?? item.kind)}</td>
                 <td>{formatMoney(item.amount)}</td>

@@ -2,7 +2,7 @@
 // decide differently (dry run on the shop's latest orders) before a supervisor publishes it.
 import { formatMoney, formatTime, humanize, type Schemas } from '../api.ts';
 import { useConsole } from '../app.tsx';
-import { LocalPages, SettingsEditor, yesNo } from './settings-editor.tsx';
+import { DryRunChanges, SettingsEditor, yesNo } from './settings-editor.tsx';
 
 type PolicyVersion = Schemas['ReturnPolicyVersion'];
 type PolicyDryRun = Schemas['ReturnPolicyDryRun'];
@@ -88,40 +88,21 @@ const outcomeText = (outcome: LineOutcome) =>
 function PolicyDryRunResult({ result }: { result: PolicyDryRun }) {
   const { totals } = result;
   return (
-    <>
-      <p data-testid="dry-run-summary">
-        Version {result.currentVersion} → draft version {result.draftVersion}, as of {formatTime(result.evaluatedAt)}: {totals.orders} orders, {totals.lines} lines looked at;{' '}
-        <strong>{totals.changed} lines decided differently</strong> ({totals.becomeReturnable} become returnable, {totals.becomeNotReturnable} no longer returnable).
-      </p>
-      {result.changes.length > 0 && (
-        <LocalPages items={result.changes} label="Changed lines">
-          {(rows) => (
-            <table>
-              <caption class="visually-hidden">Lines the draft decides differently</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">What changes</th>
-                  <th scope="col">Now</th>
-                  <th scope="col">With the draft</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((change) => (
-                  <tr key={`${change.orderId}/${change.lineItemId}`}>
-                    <td>{change.orderNumber}</td>
-                    <td>{change.lineItemId}</td>
-                    <td>{change.changed.map(humanize).join(', ')}</td>
-                    <td>{outcomeText(change.before)}</td>
-                    <td>{outcomeText(change.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </LocalPages>
-      )}
-    </>
+    <DryRunChanges
+      summary={
+        <>
+          Version {result.currentVersion} → draft version {result.draftVersion}, as of {formatTime(result.evaluatedAt)}: {totals.orders} orders, {totals.lines} lines looked at;{' '}
+          <strong>{totals.changed} lines decided differently</strong> ({totals.becomeReturnable} become returnable, {totals.becomeNotReturnable} no longer returnable).
+        </>
+      }
+      changes={result.changes}
+      label="Lines the draft decides differently"
+      rowKey={(change) => `${change.orderId}/${change.lineItemId}`}
+      columns={[
+        { header: 'Order', cell: (change) => change.orderNumber },
+        { header: 'Line', cell: (change) => change.lineItemId },
+      ]}
+      outcomeText={outcomeText}
+    />
   );
 }

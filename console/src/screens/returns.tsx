@@ -1,7 +1,8 @@
-// The returns work queue: the shop's return cases, filtered, sortable by SLA on each page.
+// The returns work queue: the shop's return cases, filtered, sorted by the API (newest, SLA, customer tier).
 import { useState } from 'preact/hooks';
 import { formatTime, humanize, problemText, type Schemas } from '../api.ts';
 import { href, useConsole } from '../app.tsx';
+import { queueSortDirection, SortHeader, TierLabel, type QueueSort } from '../sorting.tsx';
 import { ListStatus, Pager, useCursorPages } from '../ui.tsx';
 
 type ReturnCase = Schemas['ReturnCase'];
@@ -22,7 +23,8 @@ export function ReturnsScreen() {
   const { api, shopId } = useConsole();
   const [filters, setFilters] = useState<Filters>({ status: 'requested', reason: '', slaBreached: '', olderThanHours: '' });
   const [draft, setDraft] = useState(filters);
-  const [slaOrder, setSlaOrder] = useState<'ascending' | 'descending' | 'none'>('ascending');
+  // Newest first by default: the status filter applies to each page read, and the newest cases are the ones still open.
+  const [sort, setSort] = useState<QueueSort>('newest');
 
   const page = useCursorPages(async (cursor) => {
     const { data, error, response } = await api.GET('/ops/returns', {
@@ -31,6 +33,7 @@ export function ReturnsScreen() {
           shopId,
           limit: 25,
           cursor,
+          sort,
           ...(filters.status ? { status: filters.status } : {}),
           ...(filters.reason ? { reason: filters.reason } : {}),
           ...(filters.slaBreached ? { slaBreached: filters.slaBreached } : {}),
@@ -40,9 +43,8 @@ export function ReturnsScreen() {
     });
     if (!data) throw new Error(problemText(error, response.status));
     return data;
-  }, JSON.stringify(filters));
-
-  const rows = slaOrder === 'none' ? page.items : [...page.items].sort((a, b) => (slaOrder === 'ascending' ? 1 : -1) * a.deadlines.slaDueAt.localeCompare(b.deadlines.slaDueAt));
+  }, JSON.stringify({ filters, sort }));
+  const sortBy = (column: 'sla' | 'tier') => setSort(sort === column ? 'newest' : column);
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setDraft({ ...draft, [key]: value });
 
   return (
@@ -102,25 +104,28 @@ export function ReturnsScreen() {
             <tr>
               <th scope="col">Order</th>
               <th scope="col">Customer</th>
+              <SortHeader direction={queueSortDirection(sort, 'tier')} onSort={() => sortBy('tier')}>
+                Tier
+              </SortHeader>
               <th scope="col">Status</th>
               <th scope="col">Reasons</th>
               <th scope="col">Created</th>
-              <th scope="col" aria-sort={slaOrder}>
-                <button type="button" class="sort" onClick={() => setSlaOrder(slaOrder === 'ascending' ? 'descending' : slaOrder === 'descending' ? 'none' : 'ascending')}>
-                  SLA due {slaOrder === 'ascending' ? '▲' : slaOrder === 'descending' ? '▼' : ''}
-                  <span class="visually-hidden"> (sort)</span>
-                </button>
-              </th>
+              <SortHeader direction={queueSortDirection(sort, 'sla')} onSort={() => sortBy('sla')}>
+                SLA due
+              </SortHeader>
               <th scope="col">Owner</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((item) => (
+            {page.items.map((item) => (
               <tr key={item.id} class={item.slaBreached ? 'breached' : undefined}>
                 <td>
                   <a href={href('returns', item.id)}>{item.orderNumber}</a>
                 </td>
                 <td>{item.customer.email ?? item.customer.id}</td>
+                <td>
+                  <TierLabel tier={item.tier} />
+                </td>
                 <td>{humanize(item.status)}</td>
                 <td>{[...new Set(item.lines.map((line) => humanize(line.reason)))].join(', ')}</td>
                 <td>{formatTime(item.createdAt)}</td>

@@ -1,10 +1,11 @@
-// The editor shared by the return policy, refund rules and campaign settings: the version in effect
+// The editor shared by the return policy, refund rules, campaign and delay settings (each screen is
+// a configuration of it: its calls, its summary, its dry run result): the version in effect
 // with a readable summary, the document as JSON with the API's field errors, a dry run of the
 // draft, and Publish (supervisors only) with a reason and the version read, so that a change made
 // meanwhile is refused (409) instead of silently overwritten.
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatTime, problemText } from '../api.ts';
+import { formatTime, humanize, problemText } from '../api.ts';
 import { useConsole } from '../app.tsx';
 import { Notice, ReasonAction, useFieldId } from '../ui.tsx';
 
@@ -243,3 +244,64 @@ export function LocalPages<T>({ items, label, pageSize = 25, children }: { items
 }
 
 export const yesNo = (value: boolean | undefined) => (value ? 'yes' : 'no');
+
+/** A dry run's change: what differs, and the outcome under the document in effect and under the draft. */
+export interface DryRunChange<O> {
+  changed: string[];
+  before: O;
+  after: O;
+}
+
+export interface DryRunChangesProps<C extends DryRunChange<O>, O> {
+  /** The one-line summary (totals, versions). */
+  summary: ComponentChildren;
+  changes: C[];
+  /** What a row is (`Changed lines`): the table's caption and its pager's name. */
+  label: string;
+  rowKey(change: C): string;
+  /** The columns naming the row (order, line...), before the change itself. */
+  columns: Array<{ header: string; cell(change: C): ComponentChildren }>;
+  outcomeText(outcome: O): ComponentChildren;
+}
+
+/** Every editor's dry run result: the summary, then the changed rows, paged, with what changes, now and with the draft. */
+export function DryRunChanges<C extends DryRunChange<O>, O>({ summary, changes, label, rowKey, columns, outcomeText }: DryRunChangesProps<C, O>) {
+  return (
+    <>
+      <p data-testid="dry-run-summary">{summary}</p>
+      {changes.length > 0 && (
+        <LocalPages items={changes} label={label}>
+          {(rows) => (
+            <table>
+              <caption class="visually-hidden">{label}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column) => (
+                    <th scope="col" key={column.header}>
+                      {column.header}
+                    </th>
+                  ))}
+                  <th scope="col">What changes</th>
+                  <th scope="col">Now</th>
+                  <th scope="col">With the draft</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((change) => (
+                  <tr key={rowKey(change)}>
+                    {columns.map((column) => (
+                      <td key={column.header}>{column.cell(change)}</td>
+                    ))}
+                    <td>{change.changed.map(humanize).join(', ')}</td>
+                    <td>{outcomeText(change.before)}</td>
+                    <td>{outcomeText(change.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </LocalPages>
+      )}
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readBody } from '../activity.ts';
 import { authorizeRequest, type JwtAuthorizerContext, type TokenVerifier } from '../auth/authorizer.ts';
-import type { LambdaRuntime } from '../lambda/runtime.ts';
+import { throttledErrorType, type LambdaRuntime } from '../lambda/runtime.ts';
 import type { LocalAuthorizer, LocalRoute } from '../template/model.ts';
 
 interface CompiledRoute {
@@ -37,6 +37,19 @@ function compile(route: LocalRoute): CompiledRoute {
   return { route, regex: new RegExp(`^${pattern}$`), params, specificity: route.path.replace(/\{[^}]+\}/g, '').length };
 }
 
+/**
+ * A path parameter decoded; a malformed percent-encoding (`%zz`, a cut-off UTF-8 sequence) is
+ * passed on as sent, so the function refuses it as an unknown id rather than the stand-in failing
+ * the request with a 500.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export interface MatchedRoute {
   route: LocalRoute;
   pathParameters: Record<string, string>;
@@ -54,7 +67,7 @@ export class RouteTable {
       if (candidate.route.method !== 'ANY' && candidate.route.method !== method) continue;
       const found = candidate.regex.exec(path);
       if (!found) continue;
-      const pathParameters = Object.fromEntries(candidate.params.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+      const pathParameters = Object.fromEntries(candidate.params.map((name, i) => [name, decodeSegment(found[i + 1]!)]));
       return { route: candidate.route, pathParameters };
     }
     return undefined;
@@ -133,7 +146,16 @@ export interface ApiGatewayDeps {
   authorizers?: LocalAuthorizer[];
   /** Checks bearer tokens for JWT authorizers: the local issuer, whatever issuer the template names. */
   verifier?: TokenVerifier;
+  /**
+   * How long a request waits for one of its function's execution environments before it is
+   * refused with 429 and Retry-After (default 1000 ms), as a throttled function is in AWS: an
+   * overloaded stack says so at once instead of queueing requests until their callers time out.
+   */
+  throttleAfterMs?: number;
 }
+
+/** Seconds a throttled caller is asked to wait: long enough for the queue ahead to move. */
+export const throttledRetryAfterSeconds = 1;
 
 const noVerifier: TokenVerifier = { verify: () => ({ ok: false, reason: 'no local issuer is configured' }) };
 
@@ -153,7 +175,13 @@ export function apiGatewayHandler(deps: ApiGatewayDeps) {
     // API Gateway refuses payloads over 10 MB before any function runs.
     const body = await readBody(req, 10 * 1024 * 1024);
     const event = toEvent(req, url, body, matched, deps.now(), auth.authorizer);
-    const result = await deps.runtime.invoke(matched.route.functionName, event, 'api');
+    const result = await deps.runtime.invoke(matched.route.functionName, event, 'api', { throttleAfterMs: deps.throttleAfterMs ?? 1000 });
+    if (!result.ok && result.error.errorType === throttledErrorType) {
+      const { requestId } = event.requestContext;
+      res.writeHead(429, { 'content-type': 'application/problem+json', 'retry-after': String(throttledRetryAfterSeconds), 'apigw-requestid': requestId });
+      res.end(JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: `${result.error.errorMessage}; retry after ${throttledRetryAfterSeconds} s`, requestId }));
+      return true;
+    }
     if (!result.ok) {
       res.writeHead(500, { 'content-type': 'application/json', 'apigw-requestid': event.requestContext.requestId });
       res.end(JSON.stringify({ message: 'Internal Server Error' }));

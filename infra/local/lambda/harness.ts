@@ -17,6 +17,10 @@ export interface InvokeMessage {
   timeoutMs: number;
   traceId: string;
 }
+/** Sent once the handler module is loaded (or failed to load): Lambda's init phase is over. */
+export interface ReadyMessage {
+  ready: true;
+}
 export type InvokeReply =
   | { requestId: string; ok: true; result: unknown }
   | { requestId: string; ok: false; error: { errorType: string; errorMessage: string; stack?: string } };
@@ -31,6 +35,11 @@ const loaded: Promise<Handler> = import(pathToFileURL(data.modulePath).href).the
   if (typeof handler !== 'function') throw new Error(`${data.modulePath} does not export a function named ${data.exportName}`);
   return handler as Handler;
 });
+// The init phase has its own time limit in Lambda: the runtime starts the invocation's timeout only now.
+void loaded.then(
+  () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage),
+  () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage),
+);
 
 function call(handler: Handler, event: unknown, context: object): Promise<unknown> {
   // Callback-style handlers take three parameters; everything else returns a promise or value.

@@ -6,8 +6,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import type { FaultPlan } from '../faults/plan.ts';
 import type { LocalFunction } from '../template/model.ts';
-import type { HarnessData, InvokeMessage, InvokeReply } from './harness.ts';
+import type { HarnessData, InvokeMessage, InvokeReply, ReadyMessage } from './harness.ts';
 
 export type Trigger = 'api' | 'eventbridge' | 'sqs' | 'dynamodb' | 'scheduler' | 'direct';
 
@@ -32,6 +33,17 @@ export type InvokeResult =
   | { ok: true; result: unknown; requestId: string }
   | { ok: false; error: { errorType: string; errorMessage: string; stack?: string }; requestId: string };
 
+export interface InvokeOptions {
+  /**
+   * How long a synchronous caller waits for a free execution environment before the invocation is
+   * throttled (TooManyRequestsException), as Lambda throttles beyond a function's concurrency.
+   * Unset: it waits as long as it takes, as event source mappings and async invokes hold events.
+   */
+  throttleAfterMs?: number;
+}
+
+export const throttledErrorType = 'TooManyRequestsException';
+
 export interface LambdaRuntimeOptions {
   functions: LocalFunction[];
   /** Variables every function gets on top of its own: endpoints, region, credentials. */
@@ -45,12 +57,23 @@ export interface LambdaRuntimeOptions {
   invocationHistory?: number;
   /** Told of every finished invocation, with its duration (usage counting). */
   onInvocation?(fn: LocalFunction, durationMs: number): void;
+  /**
+   * The local fault plan: an asynchronous invocation (queue, stream, bus, schedule) may crash before
+   * or after its handler runs, or time out part-way; the platform retries those. Synchronous API
+   * invocations are left alone: their caller decides about retries.
+   */
+  faults?: FaultPlan;
 }
 
 interface Environment {
   worker: Worker;
+  /** Settles when the handler module is loaded, or the environment died before it was. */
+  initialized: Promise<void>;
   pending?: { resolve(reply: InvokeReply): void };
 }
+
+/** Lambda's init phase may take 10 s, apart from the function's own timeout. */
+const initLimitMs = 10_000;
 
 function bundleHarness(workDir: string): string {
   const outfile = path.join(workDir, 'lambda-harness.mjs');
@@ -102,12 +125,16 @@ export class LambdaRuntime {
     return [...this.history.values()].flat().sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 
-  async invoke(nameOrArn: string, event: unknown, trigger: Trigger): Promise<InvokeResult> {
+  async invoke(nameOrArn: string, event: unknown, trigger: Trigger, options: InvokeOptions = {}): Promise<InvokeResult> {
     const fn = this.functions.get(nameOrArn.split(':').pop()!);
     if (!fn) throw new Error(`No function named ${nameOrArn} in the template`);
     this.inFlight++;
     try {
-      const environment = await this.acquire(fn);
+      const environment = await this.acquire(fn, options.throttleAfterMs);
+      if (!environment) {
+        const limit = this.options.maxConcurrencyPerFunction ?? 10;
+        return { ok: false, requestId: randomUUID(), error: { errorType: throttledErrorType, errorMessage: `Rate Exceeded: ${fn.name} is running ${limit} invocations, its concurrency limit` } };
+      }
       return await this.run(fn, environment, event, trigger);
     } finally {
       this.inFlight--;
@@ -121,8 +148,10 @@ export class LambdaRuntime {
     await Promise.all(all.map((environment) => environment.worker.terminate()));
   }
 
-  private async acquire(fn: LocalFunction): Promise<Environment> {
+  /** An execution environment for `fn`; undefined when none freed up within `throttleAfterMs`. */
+  private async acquire(fn: LocalFunction, throttleAfterMs?: number): Promise<Environment | undefined> {
     const limit = this.options.maxConcurrencyPerFunction ?? 10;
+    const deadline = throttleAfterMs === undefined || !Number.isFinite(throttleAfterMs) ? undefined : performance.now() + throttleAfterMs;
     for (;;) {
       if (this.stopped) throw new Error('The local stack is shutting down');
       const warm = this.idle.get(fn.name)?.pop();
@@ -131,7 +160,26 @@ export class LambdaRuntime {
         this.busy.set(fn.name, busy + 1);
         return warm ?? this.coldStart(fn);
       }
-      await new Promise<void>((resolve) => this.waiting.set(fn.name, [...(this.waiting.get(fn.name) ?? []), resolve]));
+      if (deadline !== undefined && performance.now() >= deadline) return undefined;
+      const queue = this.waiting.get(fn.name) ?? [];
+      this.waiting.set(fn.name, queue);
+      const woken = await new Promise<boolean>((resolve) => {
+        let timer: NodeJS.Timeout | undefined;
+        const waiter = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        if (deadline !== undefined) {
+          timer = setTimeout(() => {
+            // Given up: leave the queue, so a release wakes someone still waiting.
+            const at = queue.indexOf(waiter);
+            if (at >= 0) queue.splice(at, 1);
+            resolve(false);
+          }, deadline - performance.now());
+        }
+        queue.push(waiter);
+      });
+      if (!woken) return undefined;
     }
   }
 
@@ -168,10 +216,13 @@ export class LambdaRuntime {
         for (const line of lines) if (line.trim()) this.logLine(fn.name, line);
       });
     }
-    const environment: Environment = { worker };
-    const fail = (errorType: string, errorMessage: string) =>
+    let initDone!: () => void;
+    const environment: Environment = { worker, initialized: new Promise<void>((resolve) => (initDone = resolve)) };
+    const fail = (errorType: string, errorMessage: string) => {
+      initDone();
       environment.pending?.resolve({ requestId: '', ok: false, error: { errorType, errorMessage } });
-    worker.on('message', (reply: InvokeReply) => environment.pending?.resolve(reply));
+    };
+    worker.on('message', (reply: InvokeReply | ReadyMessage) => ('ready' in reply ? initDone() : environment.pending?.resolve(reply)));
     worker.on('error', (error) => fail('Runtime.ExitError', `The execution environment crashed: ${error.message}`));
     worker.on('exit', (code) => fail('Runtime.ExitError', `The execution environment exited with code ${code}`));
     return environment;
@@ -195,17 +246,36 @@ export class LambdaRuntime {
         logStreamName: `local/[$LATEST]${environment.worker.threadId}`,
       },
     };
+    const fault = trigger === 'api' ? undefined : this.options.faults?.pick('lambda');
+    if (fault) this.options.faults!.count(fault);
+    // An injected timeout stops the handler part-way (within half a second), not after the function's full timeout.
+    const stopAfterMs = fault === 'lambda-timeout' ? Math.min(timeoutMs, 10 + Math.floor(this.options.faults!.fraction() * 500)) : timeoutMs;
     let timer: NodeJS.Timeout | undefined;
-    const reply = await new Promise<InvokeReply | 'timeout'>((resolve) => {
+    let reply = await new Promise<InvokeReply | 'timeout'>((resolve) => {
+      if (fault === 'lambda-crash-before') return resolve({ requestId, ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: 'Injected fault: the execution environment crashed before the handler ran' } });
       environment.pending = { resolve };
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
-      environment.worker.postMessage(message);
+      // A cold start loads the handler first, under Lambda's separate init limit: only the handler's
+      // own run counts towards its timeout, so slow cold starts on a busy machine do not time out
+      // (and discard) environment after environment.
+      const initTimer = setTimeout(() => resolve('timeout'), initLimitMs + stopAfterMs);
+      void environment.initialized.then(() => {
+        clearTimeout(initTimer);
+        if (environment.pending?.resolve !== resolve) return;
+        timer = setTimeout(() => resolve('timeout'), stopAfterMs);
+        environment.worker.postMessage(message);
+      });
     });
     clearTimeout(timer);
     environment.pending = undefined;
+    // An environment that really died is discarded whatever the fault said.
+    const died = reply !== 'timeout' && !reply.ok && reply.error.errorType === 'Runtime.ExitError' && fault !== 'lambda-crash-before';
+    // The handler finished before the injected stop: the answer is lost all the same.
+    if (fault === 'lambda-timeout') reply = 'timeout';
+    if (fault === 'lambda-crash-after') reply = { requestId, ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: 'Injected fault: the execution environment crashed after the handler ran' } };
 
-    const crashed = reply !== 'timeout' && !reply.ok && reply.error.errorType === 'Runtime.ExitError';
-    const healthy = reply !== 'timeout' && !crashed;
+    // An injected crash leaves the environment warm: the handler is not running, and a cold start per
+    // fault would swamp a small machine; what the fault tests is the lost answer.
+    const healthy = reply !== 'timeout' && !died;
     // A timed-out or crashed environment is discarded, as Lambda does; the next call starts cold.
     if (!healthy) void environment.worker.terminate();
     this.release(fn, healthy ? environment : undefined);

@@ -12,6 +12,7 @@ import {
 import type { SQSRecord } from 'aws-lambda';
 import type { Activity } from '../activity.ts';
 import { matchesEventPattern, type EventPattern } from '../eventbridge/pattern.ts';
+import type { FaultPlan } from '../faults/plan.ts';
 import type { LambdaRuntime } from '../lambda/runtime.ts';
 import type { LocalEventSourceMapping, LocalQueue } from '../template/model.ts';
 import { Gate } from './gate.ts';
@@ -25,6 +26,8 @@ export interface SqsPollerOptions {
   region: string;
   /** Seconds before a failed message is visible again. Lambda waits for the visibility timeout; locally we retry sooner. */
   retryVisibilitySeconds?: number;
+  /** The local fault plan: a ReceiveMessage may fail (as SQS answers 5xx now and then). */
+  faults?: FaultPlan;
   log(message: string): void;
 }
 
@@ -64,6 +67,8 @@ function passesFilters(record: SQSRecord, filters: EventPattern[]): boolean {
   }
   return filters.some((filter) => matchesEventPattern(filter, { ...record, body } as unknown as Record<string, unknown>));
 }
+
+class InjectedReceiveFault extends Error {}
 
 export class SqsPoller {
   private running = true;
@@ -120,8 +125,10 @@ export class SqsPoller {
         await this.options.activity.track(this.handle(messages)).finally(() => this.inFlightBatches--);
       } catch (error) {
         if (!this.running) return;
-        this.options.log(`SQS poller for ${this.options.mapping.functionName} failed: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // Injected faults are counted by the plan (GET /_local/faults), not logged one by one.
+        const injected = error instanceof InjectedReceiveFault;
+        if (!injected) this.options.log(`SQS poller for ${this.options.mapping.functionName} failed: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, injected ? 100 : 500));
       }
     }
   }
@@ -131,6 +138,13 @@ export class SqsPoller {
     const batch: Message[] = [];
     const windowEnds = Date.now() + mapping.batchingWindowSeconds * 1000;
     do {
+      const fault = this.options.faults?.pick('sqs');
+      if (fault) {
+        this.options.faults!.count(fault);
+        // Nothing was received: the messages stay on the queue for the next poll.
+        if (batch.length > 0) break;
+        throw new InjectedReceiveFault('Injected fault: ReceiveMessage failed with InternalError (500)');
+      }
       const { Messages = [] } = await sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: queue.url,

@@ -60,6 +60,8 @@ export class StreamPoller {
   private readonly iterators = new Map<string, string | undefined>();
   /** Woken after each full pass over the shards with whether that pass found records. */
   private cycleWaiters: ((sawRecords: boolean) => void)[] = [];
+  /** Cuts the pause between passes short: someone waits for a pass. */
+  private wake?: () => void;
 
   constructor(private readonly options: StreamPollerOptions) {}
 
@@ -87,6 +89,7 @@ export class StreamPoller {
     this.resume();
     this.running = false;
     for (const wake of this.cycleWaiters.splice(0)) wake(false);
+    this.wake?.();
     await this.loop?.catch(() => undefined);
   }
 
@@ -94,8 +97,15 @@ export class StreamPoller {
   async idle(): Promise<boolean> {
     if (!this.running) return true;
     // The pass under way may have started before the caller's writes: wait for the next full one.
-    await new Promise<boolean>((resolve) => this.cycleWaiters.push(resolve));
-    return !(await new Promise<boolean>((resolve) => this.cycleWaiters.push(resolve)));
+    // Each wait starts the next pass at once instead of after the pause: settling is on the clock's path.
+    await this.nextPass();
+    return !(await this.nextPass());
+  }
+
+  private nextPass(): Promise<boolean> {
+    const pass = new Promise<boolean>((resolve) => this.cycleWaiters.push(resolve));
+    this.wake?.();
+    return pass;
   }
 
   private async run(): Promise<void> {
@@ -126,7 +136,15 @@ export class StreamPoller {
         this.options.log(`Stream poller for ${this.options.mapping.functionName} failed: ${(error as Error).message}`);
       }
       for (const wake of this.cycleWaiters.splice(0)) wake(sawRecords);
-      await new Promise((resolve) => setTimeout(resolve, this.options.pollIntervalMs ?? 100));
+      if (this.cycleWaiters.length > 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 100);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
     }
   }
 

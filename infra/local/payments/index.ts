@@ -89,8 +89,9 @@ function hold(res: ServerResponse, ms: number): Promise<void> {
 export class FakePayments {
   readonly state: PaymentsState;
 
-  constructor(options: { now: () => Date }) {
-    this.state = new PaymentsState(options.now);
+  /** `file`: persistent mode keeps the refunds and credits made (see PaymentsState). */
+  constructor(options: { now: () => Date; file?: string }) {
+    this.state = new PaymentsState(options.now, options.file);
   }
 
   /** Answers a request under /_local/payments/; false when the path is not under it. */

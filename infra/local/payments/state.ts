@@ -3,6 +3,7 @@
 // hold its answers.
 import { randomBytes } from 'node:crypto';
 import type { Money } from '../../../shared/events/common.ts';
+import { Journal } from '../journal.ts';
 
 export interface PaymentsControl {
   /** Declines every new refund with this code (null: decide by amount). */
@@ -75,8 +76,17 @@ const sameParameters = (a: RefundParameters, b: RefundParameters) =>
 export class PaymentsState {
   private readonly accounts = new Map<string, Account>();
   private sequence = 0;
+  /** Persistent mode: each refund and credit made, so a replayed key after a hard kill moves no money twice. */
+  private readonly journal: Journal<{ shop: string; refund?: StoredRefund; credit?: StoredCredit }>;
 
-  constructor(private readonly now: () => Date) {}
+  constructor(private readonly now: () => Date, file?: string) {
+    this.journal = new Journal(file);
+    for (const { shop, refund, credit } of this.journal.read()) {
+      if (refund) this.account(shop).refunds.set(refund.key, refund);
+      if (credit) this.account(shop).credits.set(credit.key, credit);
+      this.sequence += 1;
+    }
+  }
 
   private account(shop: string): Account {
     let account = this.accounts.get(shop);
@@ -114,6 +124,7 @@ export class PaymentsState {
       requests: 1,
     };
     refunds.set(key, refund);
+    this.journal.append({ shop, refund });
     return { kind: 'created', refund };
   }
 
@@ -140,6 +151,7 @@ export class PaymentsState {
       requests: 1,
     };
     credits.set(key, credit);
+    this.journal.append({ shop, credit });
     return { kind: 'created', credit };
   }
 

@@ -2,10 +2,12 @@
 // schedules against the LocalClock, with the target's retry policy and dead-letter queue.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../journal.ts';
 import type { LocalClock } from '../clock.ts';
 import { schedulerApiHandler } from './server.ts';
 import { RecurringJobs, type RecurringEntry, type RecurringJob, type ListedRecurringJob } from './recurring.ts';
-import { ScheduleStore, type ScheduleEntry } from './store.ts';
+import { reviveSchedule, ScheduleStore, type ScheduleEntry, type ScheduleStoreSnapshot } from './store.ts';
 import type { FiredSchedule, ListedSchedule, StoredSchedule } from './types.ts';
 import { checkName, parseScheduleInput } from './validate.ts';
 
@@ -28,6 +30,18 @@ export interface LocalSchedulerOptions {
   /** First pause between attempts, doubling each time and capped at one second. Default 25 ms. */
   retryBackoffMs?: number;
   log?: (line: string) => void;
+  /**
+   * Persistent mode: schedules, the recurring jobs' next runs and the firings under way are saved
+   * here on every change, so a hard kill loses no timer and no occurrence it was delivering.
+   */
+  file?: string;
+}
+
+interface SchedulerSnapshot extends ScheduleStoreSnapshot {
+  /** Recurring job name → when it runs next. */
+  recurring: Record<string, string>;
+  /** Occurrences taken off their schedule and not yet delivered (or dead-lettered). */
+  firings: { schedule: StoredSchedule; dueAt: string }[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,11 +60,46 @@ export class LocalScheduler {
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
   private holds = 0;
+  private readonly firings = new Map<string, { schedule: StoredSchedule; dueAt: string }>();
+  /** What a previous run saved (persistent mode), until the template's schedules and jobs are added. */
+  private readonly saved: SchedulerSnapshot | undefined;
 
   constructor(private readonly options: LocalSchedulerOptions) {
     const { clock, region, accountId } = options;
     this.store = new ScheduleStore(`arn:aws:scheduler:${region}:${accountId}`, options.groups ?? [], clock.now());
+    if (options.file && existsSync(options.file)) {
+      this.saved = JSON.parse(readFileSync(options.file, 'utf8')) as SchedulerSnapshot;
+      this.store.restore(this.saved);
+    }
+    this.store.onChange = () => this.save();
     this.api = schedulerApiHandler({ store: this.store, now: () => clock.now() });
+  }
+
+  private save(): void {
+    if (!this.options.file) return;
+    const recurring = Object.fromEntries(this.recurring.listed().filter((job) => job.NextDueAt).map((job) => [job.name, job.NextDueAt!.toISOString()]));
+    const snapshot: SchedulerSnapshot = { ...this.store.snapshot(), recurring, firings: [...this.firings.values()] };
+    writeFileAtomic(this.options.file, JSON.stringify(snapshot));
+  }
+
+  /**
+   * Persistent mode, at start: delivers again the occurrences a hard kill interrupted (at least
+   * once, as Scheduler). Resolves when they are delivered; returns how many there were.
+   */
+  async recover(): Promise<number> {
+    const interrupted = this.saved?.firings ?? [];
+    for (const { schedule, dueAt } of interrupted) this.firings.set(`${schedule.Arn}@${dueAt}`, { schedule, dueAt });
+    const run = this.chain.then(async () => {
+      for (const { schedule, dueAt } of interrupted) {
+        const firing = `${schedule.Arn}@${dueAt}`;
+        await this.attempt(reviveSchedule(schedule), new Date(dueAt), this.options.clock.now());
+        this.firings.delete(firing);
+        this.save();
+      }
+    });
+    this.chain = run.catch(() => undefined);
+    await run;
+    return interrupted.length;
   }
 
   /** The HTTP handler speaking the Scheduler REST-JSON API (bound: pass it to http.createServer as is). */
@@ -77,7 +126,17 @@ export class LocalScheduler {
    */
   create(name: string, input: Record<string, unknown>, options: { coalesce?: boolean } = {}): StoredSchedule {
     const now = this.options.clock.now();
-    const { schedule } = this.store.create(checkName(name), parseScheduleInput(input, now), now);
+    const spec = parseScheduleInput(input, now);
+    let schedule: StoredSchedule;
+    const restored = this.saved?.schedules.some((saved) => saved.schedule.GroupName === spec.GroupName && saved.schedule.Name === name);
+    if (restored) {
+      // Persisted from a previous run: kept as it is (its place in time included) unless the template changed it.
+      const existing = this.store.get(spec.GroupName, name);
+      const same = existing.schedule.ScheduleExpression === String(input.ScheduleExpression) && JSON.stringify(existing.schedule.Target) === JSON.stringify(spec.Target) && existing.schedule.State === spec.State;
+      schedule = same ? existing.schedule : this.store.update(name, spec, now).schedule;
+    } else {
+      schedule = this.store.create(checkName(name), spec, now).schedule;
+    }
     if (options.coalesce) this.coalescing.add(`${schedule.GroupName}/${schedule.Name}`);
     return schedule;
   }
@@ -118,6 +177,7 @@ export class LocalScheduler {
     if (horizon <= next.getTime()) return 0;
     const skipped = skip(horizon);
     if (skipped > 0) this.passedOver.set(key, (this.passedOver.get(key) ?? 0) + skipped);
+    if (skipped > 0 && after.kind === 'recurring') this.save();
     return skipped;
   }
 
@@ -135,6 +195,8 @@ export class LocalScheduler {
    */
   addRecurring(job: RecurringJob): void {
     this.recurring.add(job, this.options.clock.now());
+    const saved = this.saved?.recurring[job.name];
+    if (saved) this.recurring.find(job.name)!.nextDueAt = new Date(saved);
   }
 
   /**
@@ -199,6 +261,7 @@ export class LocalScheduler {
 
   private async fireRecurring(entry: RecurringEntry): Promise<FiredSchedule> {
     const dueAt = this.recurring.advance(entry);
+    this.save();
     const firedAt = this.options.clock.now();
     const { job } = entry;
     let error: string | undefined;
@@ -226,9 +289,32 @@ export class LocalScheduler {
   private async fire(entry: ScheduleEntry): Promise<FiredSchedule> {
     const { schedule } = entry;
     const dueAt = entry.nextDueAt!;
+    // Saved with the move past it: a hard kill before it is delivered does not lose the occurrence.
+    const firing = `${schedule.Arn}@${dueAt.toISOString()}`;
+    this.firings.set(firing, { schedule, dueAt: dueAt.toISOString() });
     // Move past this occurrence first: an update or delete made by the target while it runs wins.
     const completed = this.store.advance(entry, dueAt);
     const firedAt = this.options.clock.now();
+    const { attempts, outcome, error } = await this.attempt(schedule, dueAt, firedAt);
+    this.firings.delete(firing);
+    this.save();
+    if (completed && schedule.ActionAfterCompletion === 'DELETE') this.store.remove(entry);
+    return {
+      name: schedule.Name,
+      groupName: schedule.GroupName,
+      arn: schedule.Arn,
+      ...this.takePassedOver(`schedule:${schedule.GroupName}/${schedule.Name}`),
+      dueAt,
+      firedAt,
+      targetArn: schedule.Target.Arn,
+      attempts,
+      outcome,
+      ...(error === undefined ? {} : { error }),
+    };
+  }
+
+  /** Delivers one occurrence with the target's retry policy, then to its dead-letter queue. */
+  private async attempt(schedule: StoredSchedule, dueAt: Date, firedAt: Date): Promise<Pick<FiredSchedule, 'attempts' | 'outcome' | 'error'>> {
     const retries = schedule.Target.RetryPolicy?.MaximumRetryAttempts ?? this.options.defaultRetryAttempts ?? 2;
     const backoff = this.options.retryBackoffMs ?? 25;
     let attempts = 0;
@@ -258,19 +344,7 @@ export class LocalScheduler {
         }
       }
     }
-    if (completed && schedule.ActionAfterCompletion === 'DELETE') this.store.remove(entry);
-    return {
-      name: schedule.Name,
-      groupName: schedule.GroupName,
-      arn: schedule.Arn,
-      ...this.takePassedOver(`schedule:${schedule.GroupName}/${schedule.Name}`),
-      dueAt,
-      firedAt,
-      targetArn: schedule.Target.Arn,
-      attempts,
-      outcome,
-      ...(error === undefined ? {} : { error }),
-    };
+    return { attempts, outcome, ...(error === undefined ? {} : { error }) };
   }
 }
 

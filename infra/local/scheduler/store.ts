@@ -1,5 +1,5 @@
 // Schedules and schedule groups in memory, and when each schedule is next due.
-import { nextRateOccurrence, type ParsedExpression } from './expressions.ts';
+import { nextRateOccurrence, parseScheduleExpression, type ParsedExpression } from './expressions.ts';
 import { conflict, notFound, validation, type ListedSchedule, type ScheduleGroup, type StoredSchedule } from './types.ts';
 import type { ScheduleSpec } from './validate.ts';
 
@@ -25,6 +25,22 @@ export interface ListFilter {
 
 const key = (groupName: string, name: string) => `${groupName}/${name}`;
 
+/** The store as JSON (persistent mode): schedules with their place in time, and groups. */
+export interface ScheduleStoreSnapshot {
+  schedules: { schedule: StoredSchedule; anchor: number; nextDueAt?: string; lastDueAt?: string; clientToken?: string; seq: number }[];
+  groups: ScheduleGroup[];
+}
+
+const date = (value: unknown) => (value === undefined ? undefined : new Date(value as string));
+
+/** A schedule read back from JSON: its dates are Dates again. */
+export function reviveSchedule(schedule: StoredSchedule): StoredSchedule {
+  const revived = { ...schedule, CreationDate: date(schedule.CreationDate)!, LastModificationDate: date(schedule.LastModificationDate)! };
+  if (schedule.StartDate !== undefined) revived.StartDate = date(schedule.StartDate);
+  if (schedule.EndDate !== undefined) revived.EndDate = date(schedule.EndDate);
+  return revived;
+}
+
 /** The order ListSchedules returns schedules in, and what its NextToken points into. */
 export const scheduleKey = (entry: ScheduleEntry) => key(entry.schedule.GroupName, entry.schedule.Name);
 export const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -33,6 +49,8 @@ export class ScheduleStore {
   private readonly schedules = new Map<string, ScheduleEntry>();
   private readonly groups = new Map<string, ScheduleGroup>();
   private seq = 0;
+  /** Called after every change (persistent mode saves the store). */
+  onChange?: () => void;
 
   constructor(
     private readonly arnPrefix: string,
@@ -52,6 +70,7 @@ export class ScheduleStore {
     if (this.groups.has(name)) throw conflict(`Schedule group ${name} already exists.`);
     const group: ScheduleGroup = { Arn: this.groupArn(name), Name: name, State: 'ACTIVE', CreationDate: now, LastModificationDate: now, Tags: tags };
     this.groups.set(name, group);
+    this.onChange?.();
     return group;
   }
 
@@ -77,6 +96,7 @@ export class ScheduleStore {
     this.getGroup(name);
     for (const [entryKey, entry] of this.schedules) if (entry.schedule.GroupName === name) this.schedules.delete(entryKey);
     this.groups.delete(name);
+    this.onChange?.();
   }
 
   // --- schedules ---
@@ -103,6 +123,7 @@ export class ScheduleStore {
     }
     const entry = this.build(name, spec, now, now, this.seq++, undefined, undefined);
     this.schedules.set(key(spec.GroupName, name), entry);
+    this.onChange?.();
     return entry;
   }
 
@@ -112,16 +133,53 @@ export class ScheduleStore {
     const samePhase = previous.schedule.ScheduleExpression === spec.ScheduleExpression && previous.schedule.StartDate?.getTime() === spec.StartDate?.getTime();
     const entry = this.build(name, spec, previous.schedule.CreationDate, now, previous.seq, samePhase ? previous.anchor : undefined, previous.lastDueAt);
     this.schedules.set(key(spec.GroupName, name), entry);
+    this.onChange?.();
     return entry;
   }
 
   delete(groupName: string, name: string): void {
     this.get(groupName, name);
     this.schedules.delete(key(groupName, name));
+    this.onChange?.();
   }
 
   remove(entry: ScheduleEntry): void {
     if (this.isCurrent(entry)) this.schedules.delete(key(entry.schedule.GroupName, entry.schedule.Name));
+    this.onChange?.();
+  }
+
+  snapshot(): ScheduleStoreSnapshot {
+    return {
+      schedules: [...this.schedules.values()].map((entry) => ({
+        schedule: entry.schedule,
+        anchor: entry.anchor,
+        ...(entry.nextDueAt ? { nextDueAt: entry.nextDueAt.toISOString() } : {}),
+        ...(entry.lastDueAt ? { lastDueAt: entry.lastDueAt.toISOString() } : {}),
+        ...(entry.clientToken !== undefined ? { clientToken: entry.clientToken } : {}),
+        seq: entry.seq,
+      })),
+      groups: [...this.groups.values()],
+    };
+  }
+
+  /** Puts back what `snapshot` saved (at start, before anything else uses the store). */
+  restore(snapshot: ScheduleStoreSnapshot): void {
+    for (const group of snapshot.groups) {
+      this.groups.set(group.Name, { ...group, CreationDate: date(group.CreationDate)!, LastModificationDate: date(group.LastModificationDate)! });
+    }
+    for (const saved of snapshot.schedules) {
+      const schedule = reviveSchedule(saved.schedule);
+      this.schedules.set(key(schedule.GroupName, schedule.Name), {
+        schedule,
+        expression: parseScheduleExpression(schedule.ScheduleExpression, schedule.ScheduleExpressionTimezone ?? 'UTC'),
+        anchor: saved.anchor,
+        nextDueAt: date(saved.nextDueAt),
+        lastDueAt: date(saved.lastDueAt),
+        clientToken: saved.clientToken,
+        seq: saved.seq,
+      });
+      this.seq = Math.max(this.seq, saved.seq + 1);
+    }
   }
 
   list(filter: ListFilter = {}): ScheduleEntry[] {
@@ -153,6 +211,7 @@ export class ScheduleStore {
     entry.nextDueAt = entry.expression.kind === 'at'
       ? undefined
       : nextRateOccurrence(entry.anchor, entry.expression.periodMs, dueAt.getTime(), true, entry.schedule.EndDate?.getTime());
+    this.onChange?.();
     return entry.nextDueAt === undefined;
   }
 
@@ -166,6 +225,7 @@ export class ScheduleStore {
     const steps = Math.floor((Math.min(limit, end ?? limit) - entry.nextDueAt.getTime()) / entry.expression.periodMs);
     if (steps <= 0) return 0;
     entry.nextDueAt = new Date(entry.nextDueAt.getTime() + steps * entry.expression.periodMs);
+    this.onChange?.();
     return steps;
   }
 

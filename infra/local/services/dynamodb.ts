@@ -1,7 +1,7 @@
 // DynamoDB Local (AWS's own emulator jar, shipped in amplify-dynamodb-simulator) on the machine's
 // Java, with the template's tables created in it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CreateTableCommand,
@@ -46,6 +46,26 @@ async function waitUntilReady(client: DynamoDBClient, child: ChildProcess, outpu
   throw new Error(`DynamoDB Local did not answer within 60 s:\n${output()}`);
 }
 
+/**
+ * A stack killed hard leaves its DynamoDB Local running on the data directory; two on one database
+ * would corrupt it. Stops the one the pid file names, if it is still that DynamoDB Local.
+ */
+async function stopOrphan(pidFile: string, dataDir: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  const command = Number.isInteger(pid) && pid > 0 ? spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).stdout ?? '' : '';
+  if (!command.includes('DynamoDBLocal.jar') || !command.includes(dataDir)) return;
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function startDynamoDbLocal(options: {
   port: number;
   projectRoot: string;
@@ -58,13 +78,18 @@ export async function startDynamoDbLocal(options: {
   checkJava();
   const jarDir = path.join(options.projectRoot, 'node_modules', 'amplify-dynamodb-simulator', 'emulator');
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pidFile = options.dataDir ? path.join(options.dataDir, 'dynamodb-local.pid') : undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    await stopOrphan(pidFile!, options.dataDir);
+  }
   const child = spawn(
     'java',
     [`-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', path.join(jarDir, 'DynamoDBLocal.jar'), '-port', String(options.port), '-sharedDb', '-disableTelemetry', ...storage],
     // DynamoDB Local writes a metadata file into its working directory: keep it out of the repo.
     { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.workDir },
   );
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

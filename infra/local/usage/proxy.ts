@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { readBody } from '../activity.ts';
+import type { FaultPlan } from '../faults/plan.ts';
 import { isDynamoDataOperation, sesRecipients, type LocalUsage } from './counters.ts';
 
 interface Exchange {
@@ -18,6 +19,20 @@ interface ProxyBehaviour {
   /** The body to forward instead of the request's own. */
   rewrite?(request: Exchange): Buffer | undefined;
   observe(request: Exchange, status: number, response: Buffer): void;
+  /** A fault to inject (local fault plan): answer instead of forwarding, forward and lose the answer, or hang. */
+  inject?(request: Exchange): InjectedFault | undefined;
+}
+
+type InjectedFault =
+  | { when: 'instead' | 'after'; status: number; body: unknown }
+  /** Never answers; the connection is dropped after `ms` (the client's own timeout should fire first). */
+  | { when: 'hang'; ms: number };
+
+function sendFault(res: http.ServerResponse, fault: { status: number; body: unknown }): void {
+  if (res.headersSent) return;
+  const body = JSON.stringify(fault.body);
+  res.writeHead(fault.status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': String(Buffer.byteLength(body)), 'x-amzn-requestid': 'local-fault' });
+  res.end(body);
 }
 
 function parseJson(body: Buffer): Record<string, unknown> | undefined {
@@ -35,6 +50,13 @@ export function startCountingProxy(target: string, behaviour: ProxyBehaviour): P
   const server = http.createServer(async (req, res) => {
     try {
       const request: Exchange = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: await readBody(req) };
+      const fault = behaviour.inject?.(request);
+      if (fault?.when === 'instead') return sendFault(res, fault);
+      if (fault?.when === 'hang') {
+        const timer = setTimeout(() => res.destroy(), fault.ms);
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
       const body = behaviour.rewrite?.(request) ?? request.body;
       // The body is forwarded whole: hop-by-hop framing headers must not contradict its length.
       const { 'transfer-encoding': _framing, connection: _connection, expect: _expect, ...endToEnd } = req.headers;
@@ -45,8 +67,10 @@ export function startCountingProxy(target: string, behaviour: ProxyBehaviour): P
         upstreamRes.on('end', () => {
           const raw = Buffer.concat(chunks);
           const { 'transfer-encoding': _chunked, connection: _kept, ...responseHeaders } = upstreamRes.headers;
-          res.writeHead(upstreamRes.statusCode ?? 502, { ...responseHeaders, 'content-length': String(raw.length) });
-          res.end(raw);
+          // Applied upstream, but the caller is told it failed: what a retry must cope with.
+          if (fault?.when === 'after') sendFault(res, fault);
+          else res.writeHead(upstreamRes.statusCode ?? 502, { ...responseHeaders, 'content-length': String(raw.length) });
+          if (fault?.when !== 'after') res.end(raw);
           try {
             const plain = upstreamRes.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
             behaviour.observe(request, upstreamRes.statusCode ?? 502, plain);
@@ -80,8 +104,19 @@ export function startCountingProxy(target: string, behaviour: ProxyBehaviour): P
 const dynamoOperation = (headers: http.IncomingHttpHeaders) => String(headers['x-amz-target'] ?? '').split('.').pop() ?? '';
 
 /** In front of DynamoDB Local: asks every data request for its total ConsumedCapacity (DynamoDB Local does not check signatures). */
-export function dynamoDbUsageProxy(target: string, usage: LocalUsage) {
+export function dynamoDbUsageProxy(target: string, usage: LocalUsage, faults?: FaultPlan) {
   return startCountingProxy(target, {
+    inject(request) {
+      if (!faults || !isDynamoDataOperation(dynamoOperation(request.headers))) return undefined;
+      const kind = faults.pick('dynamodb');
+      if (!kind) return undefined;
+      faults.count(kind);
+      if (kind === 'dynamodb-throttle') {
+        return { when: 'instead', status: 400, body: { __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'Injected fault: the level of configured provisioned throughput for the table was exceeded' } };
+      }
+      const body = { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: `Injected fault: internal server error${kind === 'dynamodb-lost-answer' ? ' (the request was applied)' : ''}` };
+      return { when: kind === 'dynamodb-lost-answer' ? 'after' : 'instead', status: 500, body };
+    },
     rewrite(request) {
       const operation = dynamoOperation(request.headers);
       if (!isDynamoDataOperation(operation)) return undefined;
@@ -96,8 +131,16 @@ export function dynamoDbUsageProxy(target: string, usage: LocalUsage) {
 }
 
 /** In front of the SES sink: SendEmail (per recipient) and SendBulkEmail (per entry). */
-export function sesUsageProxy(target: string, usage: LocalUsage) {
+export function sesUsageProxy(target: string, usage: LocalUsage, faults?: FaultPlan) {
   return startCountingProxy(target, {
+    inject(request) {
+      if (!faults || request.method !== 'POST' || !request.path.startsWith('/v2/email/outbound-')) return undefined;
+      const kind = faults.pick('ses');
+      if (!kind) return undefined;
+      faults.count(kind);
+      if (kind === 'ses-timeout') return { when: 'hang', ms: 60_000 };
+      return { when: 'instead', status: 503, body: { __type: 'ServiceUnavailable', message: 'Injected fault: service unavailable' } };
+    },
     observe(request, status, _response) {
       if (request.method !== 'POST' || status >= 300) return;
       const pathname = request.path.split('?')[0];

@@ -1,8 +1,9 @@
 // Repeat-purchase nudges, win-back and VIP tiers through the ops API: the shop's campaign settings
 // (read by anyone on the desk, published as the next version by a supervisor, with an audit
-// record), a preview of who would be nudged in the coming days and why not, and the results:
+// record), a preview of who would be nudged in the coming days and why not (under the settings in
+// effect, or a supervisor's draft before publishing it), and the results:
 // conversion and revenue brought back, by campaign, product and tier.
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateTime, ShopId } from '../../events/common.ts';
 import { CampaignResults } from '../../nudges/attribution.ts';
 import { NudgePreview } from '../../nudges/preview.ts';
@@ -89,6 +90,46 @@ export const previewNudges = defineRoute({
     }),
   },
   responses: { 200: { description: 'The nudges due in the period, sent or suppressed', schema: NudgePreview.extend({ shopId: ShopId, basis: CampaignBasis }).meta({ id: 'NudgePreview' }) } },
+});
+
+export const CampaignSettingsDryRun = NudgePreview.extend({
+  shopId: ShopId,
+  currentVersion: z.int().nonnegative().describe('The version in effect, compared with the draft'),
+  draftVersion: z.int().positive().describe('The version the draft would become if published now'),
+  inEffect: NudgePreview.shape.summary.describe('The same period under the settings in effect'),
+  difference: z
+    .object({
+      added: z.int().nonnegative().describe('Nudges the draft would send that the settings in effect would not'),
+      removed: z.int().nonnegative().describe('Nudges the settings in effect would send that the draft would not'),
+    })
+    .describe('Nudges to send, compared by customer, campaign, step, product and due time'),
+  basis: CampaignBasis,
+}).meta({ id: 'CampaignSettingsDryRun', description: 'The coming nudges under draft campaign settings, compared with the settings in effect' });
+
+export const dryRunCampaignSettings = defineRoute({
+  method: 'post',
+  path: '/ops/campaigns/settings/dry-run',
+  operationId: 'dryRunCampaignSettings',
+  summary: 'Try draft campaign settings',
+  description:
+    'Previews the nudges from now (or `from`) over the next `days` under the draft, as `previewNudges` does under the settings in effect (each nudge with its channel or suppression reasons), and compares the count to send with the settings in effect. Decided with today’s facts; nothing is sent or written.',
+  tags: ['Campaigns'],
+  access: { kind: 'ops', role: 'supervisor' },
+  request: {
+    query: shopOfCampaigns,
+    body: z
+      .object({
+        settings: CampaignSettings.describe('The draft; its `version` is ignored'),
+        from: IsoDateTime.optional().describe('Start of the period (default: now)'),
+        days: z.int().min(1).max(31).default(7).describe('Length of the period in days (1 to 31, default 7)'),
+      })
+      .meta({ id: 'CampaignSettingsDryRunRequest' }),
+  },
+  responses: {
+    200: { description: 'The nudges due in the period under the draft, sent or suppressed', schema: CampaignSettingsDryRun },
+    400: { description: 'The request is invalid: `errors` names each offending field, such as `body.settings.vip.tiers.1.minPoints`' },
+    403: { description: 'Trying draft campaign settings needs the supervisor role' },
+  },
 });
 
 export const getCampaignResults = defineRoute({

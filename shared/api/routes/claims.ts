@@ -2,7 +2,7 @@
 // missing item), claimed by its customer (portal session) or by an agent. The claim is accepted at
 // once (202) and decided by the refund engine from its event; when the decision offers a choice
 // the customer reads the options and picks one here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, LineQuantity, Money } from '../../events/common.ts';
 import { ParcelClaimKindName } from '../../events/refunds.ts';
 import { ResolutionKind } from '../../refunds/decision.ts';

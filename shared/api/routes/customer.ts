@@ -1,7 +1,7 @@
 // The customer portal: customers sign in with an order number and the email on the order (as
 // return portals do) and see only orders placed with that email. Answers never tell a customer
 // whether someone else's order exists: a wrong email is refused like an unknown order.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../define.ts';
 import { CustomerOrder, CustomerOrderNumber, CustomerSession, CustomerSignIn } from '../schemas-customer.ts';
 

@@ -1,5 +1,5 @@
 // Ops routes over the deployment's health, its dead letters and the audit trail.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ShopId } from '../../events/common.ts';
 import { defineRoute } from '../define.ts';
 import { AuditRecord, AuditSubjectType, Cursor, DeadLetter, DeadLetterDetail, DeadLetterKind, DeadLetterStatus, OpsHealth, RedriveResult, ResolveDeadLetterRequest, page } from '../schemas.ts';

@@ -1,7 +1,7 @@
 // The ops view of order delays: the orders with an open delay (the duty team's list) and the
 // measures of the delay flow (told the customer first? how fast? which carriers and destinations
 // are late?).
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode, EmailAddress, EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
 import { genericSignatureHeader } from '../../webhooks/signatures.ts';
 import { DelayReason, DelaySeverity } from '../../events/delays.ts';
@@ -9,6 +9,7 @@ import { DelayMessageType, WatchPhase } from '../../delays/watch.ts';
 import { defineRoute } from '../define.ts';
 import { Cursor, page } from '../schemas.ts';
 import { limit, shopQuery } from './common.ts';
+import { CustomerTierView } from '../schemas-queue.ts';
 
 export const OpenDelayView = z.object({
   delayId: EntityId,
@@ -33,6 +34,7 @@ export const DelayedOrder = z
     customerNotifiedAt: IsoDateTime.optional().describe('When the customer was first told'),
     lastNotice: z.object({ messageType: DelayMessageType, at: IsoDateTime }).optional().describe('The latest delay message the customer got'),
     customerContactedAt: IsoDateTime.optional().describe('When the customer first contacted the shop about the order (their parcel claim or return, a helpdesk ticket)'),
+    tier: CustomerTierView.nullable().describe('The customer’s VIP tier now; null when none (or the customer is not known)'),
   })
   .meta({ id: 'DelayedOrder', description: 'An order with at least one open delay' });
 
@@ -52,6 +54,7 @@ export const listDelayedOrders = defineRoute({
       severity: DelaySeverity.optional().describe('Orders with an open delay of this severity'),
       carrier: z.string().trim().min(1).max(40).optional().describe('Carrier code (any case), of the late parcel or else the latest shipment'),
       destination: CountryCode.optional().describe('Destination country'),
+      sort: z.enum(['sla', 'tier']).default('sla').describe('`sla` (default): the oldest detection first; `tier`: the highest customer tier first on each page read'),
       limit,
       cursor: Cursor.optional(),
     }),

@@ -1,7 +1,7 @@
 // The service team's KPIs over a period: one operation the ops console and outside tools share.
 // Read from per-shop, per-day counters kept up to date from the events, so it costs the same for
 // ten cases or ten million.
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateTime, ShopId } from '../../events/common.ts';
 import { ReturnReason } from '../../events/returns.ts';
 import { allCounterNames } from '../../kpis/rollup.ts';

@@ -1,6 +1,6 @@
 // Notification routes: the customer's one-click unsubscribe and preferences (authenticated by the
 // signed token in the link), and the delivery log for ops.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime } from '../../events/common.ts';
 import { defineRoute } from '../define.ts';
 import { Cursor, page } from '../schemas.ts';

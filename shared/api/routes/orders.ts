@@ -1,5 +1,5 @@
 // Ops routes over orders and customers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, PhoneNumber } from '../../events/common.ts';
 import { defineRoute } from '../define.ts';
 import { CustomerOrderNumber } from '../schemas-customer.ts';

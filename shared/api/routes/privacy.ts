@@ -1,6 +1,6 @@
 // Ops routes over customers' data requests: the exports gathered for Shopify's
 // `customers/data_request`, for the shop to hand over. Personal data: supervisors only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
 import { defineRoute } from '../define.ts';
 import { Cursor, page } from '../schemas.ts';

@@ -1,5 +1,5 @@
 // Public routes: documentation for integrators, no shop data.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../define.ts';
 import { EventCatalogue } from '../schemas.ts';
 

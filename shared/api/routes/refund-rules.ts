@@ -2,7 +2,7 @@
 // the desk reads the rules in effect; a supervisor tries a draft on the inspected returns of the
 // shop's latest orders (dry run, nothing written) and publishes it as the next version,
 // conditionally on the version they read, with an audit record.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, Money, ShopId, SignedMoney } from '../../events/common.ts';
 import { DecisionKind, ResolutionKind, RefundTiming, RuleCode } from '../../refunds/decision.ts';
 import { RefundRules } from '../../refunds/rules.ts';

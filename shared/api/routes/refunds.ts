@@ -1,13 +1,14 @@
 // The refunds desk of the ops API: the review queue (decisions waiting for a person), a person's
 // decision on one (approve, override, deny, retry: always with a reason, audited), the money
 // ledger of an order, and the explanation of a decision (every rule the engine evaluated).
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerRef, EntityId, IsoDateTime, Money, ShopId } from '../../events/common.ts';
 import { Decision, DecisionKind, ResolutionKind, ResolutionOption, RuleCode } from '../../refunds/decision.ts';
 import { DecisionRecord, DecisionStatus } from '../../refunds/decision-record.ts';
 import { defineRoute } from '../define.ts';
 import { Cursor, page } from '../schemas.ts';
 import { limit, shopQuery } from './common.ts';
+import { CustomerTierView } from '../schemas-queue.ts';
 
 /** The engine's decision, with its explanation: named so the record and the queue share it. */
 export const RefundDecisionView = Decision.meta({
@@ -36,6 +37,7 @@ export const RefundReviewItem = z
     needsSupervisor: z.boolean(),
     createdAt: IsoDateTime,
     firedRules: z.array(z.object({ code: RuleCode, detail: z.string() })).describe('The rules that fired; GET /ops/refunds/{decisionId} has every rule with its inputs'),
+    tier: CustomerTierView.nullable().describe('The customer’s VIP tier now; null when none'),
   })
   .meta({ id: 'RefundReviewItem', description: 'A refund decision waiting for a person' });
 
@@ -107,10 +109,10 @@ export const listRefundReviews = defineRoute({
   path: '/ops/refunds/reviews',
   operationId: 'listRefundReviews',
   summary: 'List refund decisions waiting for review',
-  description: 'The shop’s refund decisions waiting for a person (manual review, or supervisor approval), oldest first.',
+  description: 'The shop’s refund decisions waiting for a person (manual review, or supervisor approval), oldest first (`sla`: the longest waiting first), or by customer tier (`tier`: highest first on each page read, then the longest waiting).',
   tags: ['Refunds'],
   access: { kind: 'ops', role: 'viewer' },
-  request: { query: z.object({ shopId: shopQuery, limit, cursor: Cursor.optional() }) },
+  request: { query: z.object({ shopId: shopQuery, sort: z.enum(['sla', 'tier']).default('sla').describe('`sla` (default): the longest waiting first; `tier`: the highest customer tier first on each page read'), limit, cursor: Cursor.optional() }) },
   responses: { 200: { description: 'A page of decisions waiting for review', schema: page(RefundReviewItem, 'RefundReviewPage') } },
 });
 

@@ -1,7 +1,7 @@
 // The shop's return policy through the ops API: anyone on the desk reads the policy in effect; a
 // supervisor tries a draft on the shop's latest orders (dry run, nothing written) and publishes it
 // as the next version, conditionally on the version they read, with an audit record.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
 import { refusalRules } from '../../returns/eligibility.ts';
 import { maxDryRunOrders } from '../../returns/policy-publication.ts';

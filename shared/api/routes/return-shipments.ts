@@ -1,7 +1,7 @@
 // Return shipment tracking: the customer tells us the tracking number of the parcel they sent, and
 // label providers and carriers send its news, signed like the generic webhook. Both move the case
 // through shared/returns/lifecycle.ts; shared/returns/shipment.ts decides what carrier news means.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityId, IsoDateTime, ShopId } from '../../events/common.ts';
 import { ReturnStatus } from '../../returns/case.ts';
 import { CarrierStatus } from '../../returns/shipment.ts';

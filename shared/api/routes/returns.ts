@@ -1,7 +1,7 @@
 // Customer return requests: a customer names the order (number and email, as at portal sign-in)
 // and the lines to return; the shop's policy decides each line at once. A request whose lines are
 // all accepted is approved by policy; any refused line refuses the request (422) naming the rule.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerRef, EmailAddress, EntityId, IsoDateTime, Money, ShopId } from '../../events/common.ts';
 import { ItemCondition, ReturnReason } from '../../events/returns.ts';
 import { refusalRules } from '../../returns/eligibility.ts';
@@ -13,6 +13,7 @@ import { defineRoute } from '../define.ts';
 import { Cursor, page } from '../schemas.ts';
 import { limit, shopQuery } from './common.ts';
 import { CustomerOrderNumber } from '../schemas-customer.ts';
+import { CustomerTierView, QueueSort } from '../schemas-queue.ts';
 
 export const ReturnRequestLineInput = z.object({
   lineItemId: EntityId.describe('The storefront’s line item id (`lineId` of the customer order)'),
@@ -132,6 +133,7 @@ export const ReturnCaseView = z
     timers: z.array(CaseTimer),
     slaBreached: z.boolean().describe('The shop owes the next step and the handling SLA has passed'),
     exchange: ExchangeProgress.optional().describe('What was done on the storefront for the exchange lines: reservations, replacement order, charges'),
+    tier: CustomerTierView.nullable().optional().describe('In lists: the customer’s VIP tier now (null when none)'),
   })
   .meta({ id: 'ReturnCase', description: 'A return case as ops see it' });
 
@@ -146,7 +148,7 @@ export const listReturns = defineRoute({
   path: '/ops/returns',
   operationId: 'listReturns',
   summary: 'List return cases',
-  description: 'The shop’s return cases, newest first. Filters apply to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.',
+  description: 'The shop’s return cases, newest first, or by `sort` (every case of a shop has the same handling SLA from its creation, so `sla` reads oldest first). Filters apply to each page read, so a page may hold fewer than `limit`: follow `nextCursor`. Each case carries its customer’s tier.',
   tags: ['Returns'],
   access: { kind: 'ops', role: 'viewer' },
   request: {
@@ -157,6 +159,7 @@ export const listReturns = defineRoute({
       olderThanHours: z.coerce.number().int().min(1).max(24 * 365).optional().describe('Created at least this many hours ago'),
       slaBreached: z.enum(['true', 'false']).optional().describe('Only cases past (true) or within (false) their handling SLA'),
       customerId: EntityId.optional().describe('Only this customer’s cases'),
+      sort: QueueSort.default('newest'),
       limit,
       cursor: Cursor.optional(),
     }),

@@ -1,8 +1,10 @@
 // Satisfaction surveys: the answer page and answer behind the signed link in the invite, and the
 // responses for ops. Opening a link records nothing (mail scanners prefetch links); posting does.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerRef, EntityId, IsoDateTime } from '../../events/common.ts';
 import { SurveyFlow } from '../../surveys/flow.ts';
+import { followUpResolutions } from '../../surveys/follow-up-case.ts';
+import { CustomerTierView, QueueSort } from '../schemas-queue.ts';
 import { defineRoute } from '../define.ts';
 import { Cursor, page } from '../schemas.ts';
 import { limit, shopQuery } from './common.ts';
@@ -105,4 +107,98 @@ export const listSurveyResponses = defineRoute({
     }),
   },
   responses: { 200: { description: 'A page of responses (a page may hold fewer than `limit` once filtered)', schema: page(SurveyResponse, 'SurveyResponsePage') } },
+});
+
+// ---- Ops: follow-up cases (opened by a low score) ------------------------------------------------
+
+const followUpParams = z.object({ caseId: EntityId.describe('Id of the follow-up case') });
+export const FollowUpCaseStatus = z.enum(['open', 'resolved']);
+export const FollowUpResolution = z.enum(followUpResolutions);
+
+export const FollowUpCaseView = z
+  .object({
+    caseId: EntityId,
+    shopId: z.string(),
+    status: FollowUpCaseStatus,
+    subject: z.string(),
+    surveyId: EntityId,
+    flow: SurveyFlow.describe('What the survey was about'),
+    score: Score,
+    comment: z.string().optional().describe('The customer’s comment with the score'),
+    customer: CustomerRef,
+    tier: CustomerTierView.nullable().describe('The customer’s VIP tier now; null when they hold none'),
+    orderId: EntityId.optional(),
+    orderNumber: z.string().optional(),
+    returnId: EntityId.optional(),
+    delayId: EntityId.optional(),
+    surveyedCaseId: EntityId.optional().describe('The support case the survey was about'),
+    openedAt: IsoDateTime,
+    slaDueAt: IsoDateTime,
+    slaBreached: z.boolean().describe('Still open past its SLA'),
+    resolvedAt: IsoDateTime.optional(),
+    resolution: FollowUpResolution.optional(),
+    note: z.string().optional().describe('Why it was resolved so'),
+    resolvedBy: z.string().optional().describe('Who resolved it (email, else id)'),
+    history: z.array(z.object({ at: IsoDateTime, action: z.enum(['opened', 'resolved']), by: z.string().optional(), resolution: FollowUpResolution.optional(), note: z.string().optional() })).describe('The case’s timeline, oldest first'),
+    version: z.int().positive().describe('Pass as `expectedVersion` to act only on what you saw'),
+  })
+  .meta({ id: 'FollowUpCase', description: 'A follow-up case a low survey score opened' });
+
+export const listFollowUpCases = defineRoute({
+  method: 'get',
+  path: '/ops/follow-ups',
+  operationId: 'listFollowUpCases',
+  summary: 'List follow-up cases',
+  description: 'The cases low survey scores (1 or 2) opened, of one status (open by default). Every case has the same SLA from its opening, so `sla` lists the oldest first. The customer filter applies to each page read, so a page may hold fewer than `limit`: follow `nextCursor`.',
+  tags: ['Surveys'],
+  access: { kind: 'ops', role: 'viewer' },
+  request: {
+    query: z.object({
+      shopId: shopQuery,
+      status: FollowUpCaseStatus.default('open'),
+      customerId: EntityId.optional().describe('Only this customer’s cases'),
+      sort: QueueSort.default('newest'),
+      limit,
+      cursor: Cursor.optional(),
+    }),
+  },
+  responses: { 200: { description: 'A page of follow-up cases', schema: page(FollowUpCaseView, 'FollowUpCasePage') } },
+});
+
+export const getFollowUpCase = defineRoute({
+  method: 'get',
+  path: '/ops/follow-ups/{caseId}',
+  operationId: 'getFollowUpCase',
+  summary: 'Get a follow-up case',
+  description: 'The case with its survey answer, timeline and SLA.',
+  tags: ['Surveys'],
+  access: { kind: 'ops', role: 'viewer' },
+  request: { params: followUpParams, query: z.object({ shopId: shopQuery }) },
+  responses: { 200: { description: 'The case', schema: FollowUpCaseView }, 404: { description: 'No follow-up case with this id in the shop' } },
+});
+
+export const resolveFollowUpCase = defineRoute({
+  method: 'post',
+  path: '/ops/follow-ups/{caseId}/resolve',
+  operationId: 'resolveFollowUpCase',
+  summary: 'Resolve a follow-up case',
+  description: 'Closes an open case with its outcome and a reason, and publishes `CaseResolved` (the customer’s marketing is no longer held back by the open complaint). With `expectedVersion`, only if the case is still at that version.',
+  tags: ['Surveys'],
+  access: { kind: 'ops', role: 'agent' },
+  request: {
+    params: followUpParams,
+    query: z.object({ shopId: shopQuery }),
+    body: z
+      .object({
+        resolution: FollowUpResolution,
+        reason: z.string().trim().min(3).max(1000).describe('What was done, for the timeline and the audit trail'),
+        expectedVersion: z.int().positive().optional(),
+      })
+      .meta({ id: 'ResolveFollowUpCaseRequest' }),
+  },
+  responses: {
+    200: { description: 'The resolved case', schema: FollowUpCaseView },
+    404: { description: 'No follow-up case with this id in the shop' },
+    409: { description: 'Already resolved, or changed since `expectedVersion` (or at the same moment): reload it' },
+  },
 });

@@ -1,5 +1,5 @@
 // Storefront webhooks: authenticated by their HMAC signatures, not tokens.
-import { z } from 'zod';
+import * as z from 'zod';
 import { genericSignatureHeader } from '../../webhooks/signatures.ts';
 import { defineRoute } from '../define.ts';
 import { GenericWebhookEnvelope, StorefrontPayload, WebhookAck } from '../schemas.ts';

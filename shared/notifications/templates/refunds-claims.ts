@@ -1,7 +1,7 @@
 // A parcel claim's options (shared/refunds/claim-message.ts): the parcel did not arrive whole, the
 // customer picks how we make it right, the recommended option first, each with its own link. The
 // recommended one applies when they do not choose by the date given.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '../../events/common.ts';
 import { defineTemplate, formatDate, formatMoney, type MessageTemplate, type RenderContext, type TemplateLocale } from './define.ts';
 import { closing, firstName, greeting, isoDate, orderNumber, signature } from './service-common.ts';

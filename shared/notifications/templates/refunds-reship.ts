@@ -1,5 +1,5 @@
 // The outcome when a claim is settled with a reship: a free replacement order was placed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTemplate } from './define.ts';
 import { firstName, link, message, orderNumber } from './returns-common.ts';
 

@@ -1,7 +1,7 @@
 // Shared pieces of the returns, exchanges and refunds templates: variable schemas, the greeting,
 // closing and signature in every locale, and SMS-safe dates and amounts (GSM-7 only in Latin
 // languages, so an SMS stays one cheap segment).
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '../../events/common.ts';
 import { ReturnResolution } from '../../events/returns.ts';
 import { formatDate, formatMoney, type Link, type MessageContent, type RenderContext, type TemplateLocale } from './define.ts';

@@ -1,5 +1,5 @@
 // The outcome when the customer chose store credit: amount, bonus, how to use it, expiry.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Money } from '../../events/common.ts';
 import { defineTemplate, type RenderContext } from './define.ts';
 import { reshipTemplates } from './refunds-reship.ts';

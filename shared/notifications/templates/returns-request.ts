@@ -1,5 +1,5 @@
 // Return requests: received, approved, rejected.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTemplate, type TemplateLocale } from './define.ts';
 import { actionLink, contactUrl, date, firstName, isoDate, itemLine, items, link, message, orderNumber, resolution, smsDate, type Resolution } from './returns-common.ts';
 

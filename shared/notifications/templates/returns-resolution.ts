@@ -1,5 +1,5 @@
 // The outcome: the replacement shipped, the refund issued (store credit: returns-credit.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTemplate, type TemplateLocale } from './define.ts';
 import { amount, date, firstName, isoDate, itemLine, items, link, message, money, orderNumber, smsAmount } from './returns-common.ts';
 

@@ -1,5 +1,5 @@
 // Sending the items back: label ready, reminder before the deadline, return closed after it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTemplate } from './define.ts';
 import { actionLink, date, firstName, isoDate, itemLine, items, link, message, orderNumber, smsDate } from './returns-common.ts';
 

@@ -1,5 +1,5 @@
 // At the warehouse: the parcel arrived, then the inspection result per item.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ItemCondition } from '../../events/returns.ts';
 import { defineTemplate, type TemplateLocale } from './define.ts';
 import { actionLink, date, firstName, isoDate, Item, itemLine, items, link, message, orderNumber, resolution, smsDate, type Resolution } from './returns-common.ts';

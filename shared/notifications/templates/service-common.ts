@@ -1,6 +1,6 @@
 // What the service templates (delays, nudges, surveys, ops alerts) share: variable schemas and
 // the words every message repeats (greeting, closing, signature, discount line), per locale.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RenderContext, TemplateLocale } from './define.ts';
 
 export const firstName = z.string().min(1).max(100).optional().describe('First name; without it the greeting is a neutral hello');

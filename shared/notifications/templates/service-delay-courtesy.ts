@@ -1,6 +1,6 @@
 // The delay flow's courtesy discount: an order so late that the shop gives the customer a personal
 // code for a next order (at most once per order). Facts first, then the code and until when.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTemplate, formatDate, type MessageTemplate, type RenderContext } from './define.ts';
 import { closing, discountLine, firstName, greeting, isoDate, orderNumber, signature, text } from './service-common.ts';
 

@@ -1,6 +1,6 @@
 // Delay messages: the order is late (apology), later again (update), or so late that the
 // customer chooses between a refund and a new parcel (choice). Facts first, then solutions.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '../../events/common.ts';
 import { defineTemplate, formatDate, formatMoney, type MessageTemplate, type RenderContext } from './define.ts';
 import { closing, firstName, greeting, isoDate, link, orderNumber, present, signature, smsLink, text } from './service-common.ts';

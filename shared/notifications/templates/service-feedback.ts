@@ -1,5 +1,5 @@
 // The satisfaction survey after a resolved case, and the alert to the merchant's duty team.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTemplate, type ContentFunction, type MessageTemplate, type RenderContext, type TemplateLocale } from './define.ts';
 import { closing, firstName, greeting, link, signature, text } from './service-common.ts';
 

@@ -1,6 +1,6 @@
 // Repeat-purchase messages (marketing: sent only with consent, within frequency caps): time to
 // re-order, we miss you, and thanks for moving up a loyalty tier.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTemplate, formatDate, type MessageTemplate, type RenderContext } from './define.ts';
 import { closing, discountCode, discountLine, discountText, firstName, greeting, isoDate, link, present, signature, text } from './service-common.ts';
 

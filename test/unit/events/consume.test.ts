@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventCatalogue, OrderPlaced, ReturnApproved, TimerFired } from '../../../shared/events/catalogue.ts';
-import { EventParseError, parseAnyCatalogueEvent, parseEvent, UnknownEventError } from '../../../shared/events/consume.ts';
+import { parseAnyCatalogueEvent } from '../../../shared/events/consume-any.ts';
+import { EventParseError, parseEvent, UnknownEventError } from '../../../shared/events/consume.ts';
 import type { EventDefinition } from '../../../shared/events/define.ts';
 import { EventPublisher } from '../../../shared/events/publisher.ts';
 import { FakeEventBridge } from './fake-event-bridge.ts';

@@ -25,6 +25,11 @@ describe('RouteTable', () => {
     expect(table.match('DELETE', '/cases/c-1')).toBeUndefined();
   });
 
+  it('passes a parameter that is not valid percent-encoding on as sent', () => {
+    expect(table.match('GET', '/cases/%E0%A4%A')?.pathParameters).toEqual({ caseId: '%E0%A4%A' });
+    expect(table.match('GET', '/cases/%zz')?.pathParameters).toEqual({ caseId: '%zz' });
+  });
+
   it('lets a greedy parameter span segments, for any method', () => {
     expect(table.match('PUT', '/files/a/b/c.txt')?.pathParameters).toEqual({ proxy: 'a/b/c.txt' });
   });

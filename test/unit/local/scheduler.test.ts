@@ -340,6 +340,43 @@ describe('firing schedules', () => {
     expect(scheduler.nextDueAt()).toEqual(new Date(base.getTime() + 5 * HOUR));
   });
 
+  it('advanceClock with settleEveryMs fires each instant of a window at its own time and settles once per window', async () => {
+    const pending: Promise<unknown>[] = [];
+    const context: { client?: SchedulerClient; clock?: LocalClock } = {};
+    const clockAtFiring = new Map<string, number>();
+    const { client, clock, scheduler } = await startScheduler({
+      deliver: async (schedule) => {
+        clockAtFiring.set(schedule.Name, context.clock!.nowMs());
+        if (schedule.Name === 'a') {
+          pending.push(context.client!.send(new CreateScheduleCommand(oneTime('a-follow-up', new Date(context.clock!.nowMs() + 30 * MINUTE)))));
+        }
+      },
+    });
+    Object.assign(context, { client, clock });
+    const base = later(clock, 0);
+    await client.send(new CreateScheduleCommand(oneTime('a', new Date(base.getTime() + HOUR))));
+    await client.send(new CreateScheduleCommand(oneTime('b', new Date(base.getTime() + 2 * HOUR))));
+    await client.send(new CreateScheduleCommand(oneTime('c', new Date(base.getTime() + 7 * HOUR))));
+
+    let settles = 0;
+    const fired = await advanceClock({
+      clock,
+      scheduler,
+      to: new Date(base.getTime() + 8 * HOUR),
+      settleEveryMs: 4 * HOUR,
+      settle: async () => {
+        settles++;
+        await Promise.all(pending.splice(0));
+      },
+    });
+    // a and b share the first window; the follow-up a created in it is not skipped, only late.
+    expect(fired.map((f) => f.name)).toEqual(['a', 'b', 'a-follow-up', 'c']);
+    expect(clockAtFiring.get('a')! - base.getTime()).toBeLessThan(HOUR + MINUTE);
+    expect(clockAtFiring.get('b')! - base.getTime()).toBeGreaterThanOrEqual(2 * HOUR);
+    expect(settles).toBe(3);
+    await expect(advanceClock({ clock, scheduler, to: later(clock, HOUR), settleEveryMs: -1 })).rejects.toThrow(/settleEveryMs/);
+  });
+
   it('retries a failing delivery per the RetryPolicy, then dead-letters it', async () => {
     const attempts: number[] = [];
     const deadLetters: { schedule: StoredSchedule; error: Error }[] = [];

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { campaignSettingsDocument, campaignSettingsKey, campaignSettingsVersionKey } from '../../../shared/adapters/campaign-settings-store.ts';
 import { publicationWrites, versionOfItem } from '../../../shared/adapters/versioned-settings-store.ts';
-import { getCampaignResults, previewNudges, updateCampaignSettings } from '../../../shared/api/routes.ts';
+import { dryRunCampaignSettings, getCampaignResults, previewNudges, updateCampaignSettings } from '../../../shared/api/routes.ts';
 import { ApiProblem, parseRequest } from '../../../shared/api/validate.ts';
 import { newAuditRecord } from '../../../shared/audit/audit.ts';
 import { defaultCampaignSettings } from '../../../shared/nudges/settings.ts';
@@ -43,6 +43,14 @@ describe('updateCampaignSettings', () => {
     const tiers = [{ id: 'gold', name: 'Gold', minPoints: 1000 }, { id: 'silver', name: 'Silver', minPoints: 10 }];
     expect(fieldsRefused(() => parseRequest(updateCampaignSettings, event({ shopId: 'acme' }, { settings: { version: 1, vip: { tiers } }, expectedVersion: 0, reason: 'Tiers' })))).toEqual(['body.settings.vip.tiers[1].minPoints']);
     expect(fieldsRefused(() => parseRequest(updateCampaignSettings, event({ shopId: 'acme' }, { settings: defaultCampaignSettings, expectedVersion: -1 })))).toEqual(['body.expectedVersion', 'body.reason']);
+  });
+});
+
+describe('dryRunCampaignSettings', () => {
+  it('take a draft with defaults applied and a period of 7 days unless told, naming each invalid field', () => {
+    const { body } = parseRequest(dryRunCampaignSettings, event({ shopId: 'acme' }, { settings: { version: 1, winback: { afterDaysWithoutOrder: 60 } } }));
+    expect(body).toMatchObject({ days: 7, settings: { winback: { ...defaultCampaignSettings.winback, afterDaysWithoutOrder: 60 }, vip: defaultCampaignSettings.vip } });
+    expect(fieldsRefused(() => parseRequest(dryRunCampaignSettings, event({ shopId: 'acme' }, { settings: { version: 1, attribution: { windowDays: 0 } }, days: 32 })))).toEqual(['body.settings.attribution.windowDays', 'body.days']);
   });
 });
 
