@@ -7,7 +7,9 @@ import { expect, it } from 'vitest';
 import { burstDeliveries, sendBurst, withDuplicates, type BurstDelivery } from '../support/webhook-burst.ts';
 import { api, clients, endpoints, resourceName, settle } from './support.ts';
 
-const deliveryCount = 600;
+// Each accepted order also runs every downstream consumer before `settle` returns: on two busy cores
+// about 4 orders a second, so CI sends 200 (and 20 again); the 10,000 burst is the bench's.
+const deliveryCount = 200;
 const stateTable = resourceName('BackboneStateTable');
 
 async function deliveryStatuses(deliveries: readonly BurstDelivery[]): Promise<Record<string, number>> {
