@@ -43,7 +43,8 @@ export default defineConfig({
           include: ['test/clock/**/*.test.ts'],
           // These tests move the local clock by weeks: their own stack, one file at a time. A move
           // fires every timer due on the way (earlier files' orders' included), so steps take minutes;
-          // they run after the other projects, with the machine to themselves.
+          // they run after the other projects, with the machine to themselves. The webhook burst is
+          // here too: a load test wants the stack to itself and would starve a neighbouring file.
           globalSetup: ['test/integration/setup/global-setup.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },

@@ -1,11 +1,11 @@
 // Issue 12 at CI size: a burst of signed Shopify deliveries sent as fast as the client can, some of
-// them twice. Every answer is 2xx, or 429/503 with Retry-After and problem details; once the refused
+// them twice, in the serial project so that it has the stack to itself. Every answer is 2xx, or 429/503 with Retry-After and problem details; once the refused
 // ones are sent again (as Shopify does), every delivery is stored, mapped and its OrderPlaced
 // published exactly once. The 10,000-delivery variant is `npm run bench -- burst`.
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { expect, it } from 'vitest';
 import { burstDeliveries, sendBurst, withDuplicates, type BurstDelivery } from '../support/webhook-burst.ts';
-import { api, clients, endpoints, resourceName, settle } from './support.ts';
+import { api, clients, endpoints, resourceName, settle } from '../integration/support.ts';
 
 // Each accepted order also runs every downstream consumer before `settle` returns: on two busy cores
 // about 4 orders a second, so CI sends 200 (and 20 again); the 10,000 burst is the bench's.
