@@ -6,6 +6,7 @@ import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/clien
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { NotificationRequested } from '../events/notifications.ts';
+import { atExpression } from './at-expression.ts';
 import { PermanentSendError, type NotificationRequest } from '../notifications/sender.ts';
 
 const permanentEmailErrors = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'BadRequestException', 'AccountSuspendedException', 'SendingPausedException', 'NotFoundException']);
@@ -87,7 +88,7 @@ export function schedulerDeferral(options: { queueArn: string; roleArn: string; 
         new CreateScheduleCommand({
           Name: name,
           GroupName: options.groupName ?? 'default',
-          ScheduleExpression: `at(${until.slice(0, 19)})`,
+          ScheduleExpression: atExpression(until),
           ScheduleExpressionTimezone: 'UTC',
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',

@@ -5,6 +5,7 @@
 // already gone is not an error (ResourceNotFoundException). A timer already due fires at once.
 import { CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DetailInputOf } from '../events/define.ts';
+import { atExpression } from './at-expression.ts';
 import type { EventPublisher } from '../events/publisher.ts';
 import { TimerFired, type TimerSpec } from '../events/timers.ts';
 
@@ -42,7 +43,7 @@ export class TimerScheduler {
         new CreateScheduleCommand({
           Name: timer.timerId,
           GroupName: this.target.groupName ?? 'default',
-          ScheduleExpression: `at(${timer.dueAt.slice(0, 19)})`,
+          ScheduleExpression: atExpression(timer.dueAt),
           ScheduleExpressionTimezone: 'UTC',
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',
