@@ -46,11 +46,12 @@ export interface BurstOutcome {
 }
 
 /** `count` distinct orders/create deliveries for the demo Shopify shop, signed with `secret`. */
-export function burstDeliveries(count: number, { secret, firstOrderId }: { secret: string; firstOrderId: number }): BurstDelivery[] {
+/** `createdAt`: the orders' time; give the stack's clock when it runs ahead, or every order looks weeks late. */
+export function burstDeliveries(count: number, { secret, firstOrderId, createdAt }: { secret: string; firstOrderId: number; createdAt?: string }): BurstDelivery[] {
   return Array.from({ length: count }, (_, i) => {
     const orderId = firstOrderId + i;
     const webhookId = randomUUID();
-    const body = Buffer.from(JSON.stringify(shopifyOrder({ orderId })));
+    const body = Buffer.from(JSON.stringify(shopifyOrder({ orderId, ...(createdAt ? { createdAt } : {}) })));
     return {
       webhookId,
       orderId,
