@@ -22,6 +22,11 @@ export interface FaultDayResult extends ReplayResult {
   faultsInjected: number;
   /** Dead letters the day left, re-driven through the ops API before reconciling. */
   redriven: string[];
+  /**
+   * Dead letters the day left that cannot be re-driven (the ops API says why: a scheduled pass whose
+   * next run reads the same changes again), discarded through the ops API as ops would.
+   */
+  discarded: string[];
   /** Dead letters the ops API would not re-drive (they stay open: a mismatch). */
   notRedriven: string[];
   /** Messages left in the stack's dead-letter queues at the end (should be none: each is archived as a dead letter). */
@@ -49,17 +54,24 @@ async function token(api: string, role: 'viewer' | 'agent'): Promise<string> {
   return body.token;
 }
 
-async function openDeadLetterIds(api: string, viewer: string): Promise<string[]> {
-  const ids: string[] = [];
+interface OpenDeadLetter {
+  deadLetterId: string;
+  redrivable: boolean;
+}
+
+async function openDeadLetters(api: string, viewer: string): Promise<OpenDeadLetter[]> {
+  const found: OpenDeadLetter[] = [];
   let cursor: string | undefined;
   do {
     const { status, body } = await call(api, `/ops/dead-letters?status=open&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: viewer });
     if (status !== 200) throw new Error(`GET /ops/dead-letters answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
-    ids.push(...body.items.map((item: { deadLetterId: string }) => item.deadLetterId));
+    found.push(...body.items.map(({ deadLetterId, redrivable }: OpenDeadLetter) => ({ deadLetterId, redrivable })));
     cursor = body.nextCursor;
   } while (cursor);
-  return ids;
+  return found;
 }
+
+const openDeadLetterIds = async (api: string, viewer: string) => (await openDeadLetters(api, viewer)).map((letter) => letter.deadLetterId);
 
 export async function replayUnderFaults(day: StoreDay, options: FaultDayOptions): Promise<FaultDayResult> {
   const { api } = options;
@@ -73,6 +85,7 @@ export async function replayUnderFaults(day: StoreDay, options: FaultDayOptions)
   const before = new Set(await openDeadLetterIds(api, await token(api, 'viewer')));
   let injected: { injected: Record<FaultKind, number>; total: number } | undefined;
   const redriven: string[] = [];
+  const discarded: string[] = [];
   const notRedriven: string[] = [];
   const replay = new StoreDayReplay(
     { api, mailbox: options.mailbox, webhookSecret: options.webhookSecret },
@@ -84,10 +97,13 @@ export async function replayUnderFaults(day: StoreDay, options: FaultDayOptions)
       beforeReconcile: async () => {
         injected = await setFaults({ rate: 0 });
         const agent = await token(api, 'agent');
-        for (const deadLetterId of await openDeadLetterIds(api, agent)) {
+        for (const { deadLetterId, redrivable } of await openDeadLetters(api, agent)) {
           if (before.has(deadLetterId)) continue;
-          const { status, body } = await call(api, `/ops/dead-letters/${encodeURIComponent(deadLetterId)}/redrive`, { json: { reason: 'Re-driven after the fault-injection store day' }, token: agent });
-          (status === 200 ? redriven : notRedriven).push(status === 200 ? deadLetterId : `${deadLetterId}: ${status} ${JSON.stringify(body).slice(0, 200)}`);
+          const action = redrivable ? 'redrive' : 'discard';
+          const reason = redrivable ? 'Re-driven after the fault-injection store day' : 'Not re-drivable: its next scheduled run reads the same changes again';
+          const { status, body } = await call(api, `/ops/dead-letters/${encodeURIComponent(deadLetterId)}/${action}`, { json: { reason }, token: agent });
+          if (status !== 200) notRedriven.push(`${deadLetterId}: ${action} answered ${status} ${JSON.stringify(body).slice(0, 200)}`);
+          else (redrivable ? redriven : discarded).push(deadLetterId);
         }
       },
     },
@@ -103,6 +119,7 @@ export async function replayUnderFaults(day: StoreDay, options: FaultDayOptions)
       injected: injected!.injected,
       faultsInjected: injected!.total,
       redriven,
+      discarded,
       notRedriven,
       deadLetterQueueMessages: (health.body.deadLetterQueues as { messages: number }[]).reduce((sum, queue) => sum + queue.messages, 0),
       openDeadLettersAtEnd: openAtEnd.length,

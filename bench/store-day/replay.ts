@@ -61,6 +61,8 @@ export interface ReplayResult {
   phaseSeconds: Record<'clock' | 'send' | 'settle' | 'collect', number>;
   steps: number;
   retries: number;
+  /** Each time the stack took longer than its settle limit, with what it was still doing (asked again each time). */
+  slowSettles: string[];
 }
 
 interface Ack {
@@ -97,6 +99,7 @@ export class StoreDayReplay {
   retries = 0;
   /** Requests sent again because nothing answered (the stack was down). */
   unanswered = 0;
+  readonly slowSettles: string[] = [];
   private readonly phases = { clock: 0, send: 0, settle: 0, collect: 0 };
 
   private async timed<T>(phase: keyof StoreDayReplay['phases'], work: () => Promise<T>): Promise<T> {
@@ -140,20 +143,31 @@ export class StoreDayReplay {
     return { status: response.status, body };
   }
 
-  /** Waits until the stack is idle; a busy stack answers 500 after its own 30 s, so ask again. */
-  async settle(timeoutMs = 600_000): Promise<void> {
+  /**
+   * Sends a request the stack answers once it settled. A stack still busy at its own settle limit
+   * answers 500 saying what it was doing; that is noted and the request sent again (settling and
+   * moving the clock forward are both safe to repeat) until `timeoutMs`.
+   */
+  private async untilSettled(path: string, json: unknown, timeoutMs: number): Promise<{ status: number; body: any }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { status } = await this.call('/_local/settle', { method: 'POST' });
-      if (status === 200) return;
-      if (Date.now() > deadline) throw new Error(`The local stack did not settle within ${timeoutMs} ms`);
+      const answer = await this.call(path, { method: 'POST', json });
+      const detail = String(answer.body?.detail ?? '');
+      if (answer.status !== 500 || !detail.includes('did not settle') || Date.now() > deadline) return answer;
+      this.slowSettles.push(detail);
     }
+  }
+
+  /** Waits until the stack is idle. */
+  async settle(timeoutMs = 600_000): Promise<void> {
+    const { status, body } = await this.untilSettled('/_local/settle', {}, timeoutMs);
+    if (status !== 200) throw new Error(`The local stack did not settle within ${timeoutMs} ms: ${JSON.stringify(body)}`);
   }
 
   private async moveClock(to: number): Promise<void> {
     const settleEveryMs = this.options.settleEveryMs ?? this.options.stepMs ?? defaultStepMs;
-    const { status, body } = await this.call('/_local/clock', { json: { set: new Date(to).toISOString(), settleEvery: `PT${Math.round(settleEveryMs / 1000)}S` } });
-    // A step whose end the clock already passed (a slow previous step) is fine: time only moves on.
+    const { status, body } = await this.untilSettled('/_local/clock', { set: new Date(to).toISOString(), settleEvery: `PT${Math.round(settleEveryMs / 1000)}S` }, 900_000);
+    // A step whose end the clock already passed (a slow previous step, or a move sent again) is fine: time only moves on.
     if (status !== 200 && !(status === 400 && String(body?.detail ?? body).includes('before the current local time'))) {
       throw new Error(`Moving the local clock to ${new Date(to).toISOString()} answered ${status}: ${JSON.stringify(body)}`);
     }
@@ -333,6 +347,7 @@ export class StoreDayReplay {
       messages: messages.length,
       byMessageType,
       retries: this.retries,
+      slowSettles: this.slowSettles,
       phaseSeconds: Object.fromEntries(Object.entries(this.phases).map(([phase, seconds]) => [phase, Number(seconds.toFixed(1))])) as ReplayResult['phaseSeconds'],
       steps: stepNumber,
     };

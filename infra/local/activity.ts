@@ -5,11 +5,17 @@
 export class Activity {
   private pending = 0;
   private waiters: (() => void)[] = [];
+  /** What is in flight, by label: says what a settle that never came was waiting for. */
+  private readonly labels = new Map<string, number>();
 
-  track<T>(work: Promise<T>): Promise<T> {
+  track<T>(work: Promise<T>, label = 'work'): Promise<T> {
     this.pending++;
+    this.labels.set(label, (this.labels.get(label) ?? 0) + 1);
     return work.finally(() => {
       this.pending--;
+      const left = this.labels.get(label)! - 1;
+      if (left === 0) this.labels.delete(label);
+      else this.labels.set(label, left);
       if (this.pending === 0) for (const wake of this.waiters.splice(0)) wake();
     });
   }
@@ -18,10 +24,29 @@ export class Activity {
     return this.pending;
   }
 
-  /** Resolves when nothing tracked is in flight. */
-  async quiet(): Promise<void> {
-    if (this.pending === 0) return;
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  /** The work in flight, as "label ×count". */
+  describe(): string[] {
+    return [...this.labels].map(([label, count]) => (count > 1 ? `${label} ×${count}` : label));
+  }
+
+  /** Resolves true when nothing tracked is in flight, or false once `timeoutMs` passed first. */
+  async quiet(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
+    if (this.pending === 0) return true;
+    return new Promise<boolean>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const wake = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.waiters.push(wake);
+      if (Number.isFinite(timeoutMs)) {
+        timer = setTimeout(() => {
+          const at = this.waiters.indexOf(wake);
+          if (at >= 0) this.waiters.splice(at, 1);
+          resolve(false);
+        }, Math.max(0, timeoutMs));
+      }
+    });
   }
 }
 

@@ -89,7 +89,7 @@ export class Dispatcher {
    * the payload goes to `deadLetterArn` with the reason.
    */
   deliver(arn: string, payload: unknown, trigger: Trigger, failure: FailureContext): Promise<void> {
-    return this.deps.activity.track(this.deliverNow(arn, payload, trigger, failure));
+    return this.deps.activity.track(this.deliverNow(arn, payload, trigger, failure), `${trigger} delivery to ${arn.split(':').pop()}`);
   }
 
   private async deliverNow(arn: string, payload: unknown, trigger: Trigger, failure: FailureContext): Promise<void> {

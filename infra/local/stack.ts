@@ -30,6 +30,7 @@ import { synthesize, type SynthResult } from './template/synth.ts';
 import { createFrontDoor } from './front-door.ts';
 import { demoShopsSeed } from './demo-shops.ts';
 import { scheduleDelivery } from './scheduler-delivery.ts';
+import { createSettle } from './settle.ts';
 import { FakeWooCommerce } from './woocommerce/index.ts';
 import { FakeStorefront } from './storefront/index.ts';
 import { FakePayments } from './payments/index.ts';
@@ -249,7 +250,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       groups: model.scheduleGroups,
       deliver: (schedule) => {
         usage.scheduleFired();
-        return activity.track(scheduleDelivery(schedule, { bus, dispatcher }));
+        return activity.track(scheduleDelivery(schedule, { bus, dispatcher }), `schedule ${schedule.GroupName}/${schedule.Name}`);
       },
       onDeadLetter: (schedule, error) =>
         dispatcher.sendToQueue(schedule.Target.DeadLetterConfig!.Arn!, schedule.Target.Input ?? '{}', {
@@ -283,18 +284,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
     const allPollers = [...pollers, ...streamPollers];
 
-    // Generous: a clock move of weeks settles after each firing, on a busy two-core machine.
-    const settle = async (timeoutMs = 120_000) => {
-      const deadline = Date.now() + timeoutMs;
-      let quietChecks = 0;
-      while (quietChecks < 2) {
-        if (Date.now() > deadline) throw new Error(`The local stack did not settle within ${timeoutMs} ms`);
-        await activity.quiet();
-        const idle = runtime.activeInvocations === 0 && (await Promise.all(allPollers.map((poller) => poller.idle()))).every(Boolean);
-        quietChecks = idle && activity.inFlight === 0 ? quietChecks + 1 : 0;
-        if (quietChecks < 2) await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    };
+    const settle = createSettle({ activity, runtime, pollers: allPollers });
 
     const servers: [http.Server, number][] = [
       [http.createServer((req, res) => void bus.handle(req, res)), eventsPort],
@@ -317,7 +307,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     servers.push([createFrontDoor(stack), apiPort]);
     // What a hard kill interrupted is delivered again (persistent mode; at least once, as AWS does).
     const redelivered = bus.recover();
-    void activity.track(scheduler.recover()).then(
+    void activity.track(scheduler.recover(), 'interrupted schedule firings').then(
       (refired) => refired > 0 && log(`Persisted state: ${refired} interrupted schedule firings delivered again`),
       (error: Error) => log(`[scheduler] interrupted firings could not be delivered again: ${error.message}`),
     );

@@ -70,6 +70,8 @@ interface Environment {
   /** Settles when the handler module is loaded, or the environment died before it was. */
   initialized: Promise<void>;
   pending?: { resolve(reply: InvokeReply): void };
+  /** The worker exited or crashed: never handed out again. */
+  dead?: boolean;
 }
 
 /** Lambda's init phase may take 10 s, apart from the function's own timeout. */
@@ -115,6 +117,19 @@ export class LambdaRuntime {
     return this.inFlight;
   }
 
+  /** Warm environments of a function whose worker is alive. */
+  warmEnvironments(functionName: string): number {
+    return (this.idle.get(functionName) ?? []).filter((environment) => !environment.dead).length;
+  }
+
+  /** Functions with invocations running or waiting for an environment, as "name: n running, m waiting". */
+  describeBusy(): string[] {
+    return [...this.functions.keys()]
+      .map((name) => ({ name, running: this.busy.get(name) ?? 0, waiting: this.waiting.get(name)?.length ?? 0 }))
+      .filter(({ running, waiting }) => running > 0 || waiting > 0)
+      .map(({ name, running, waiting }) => `${name}: ${running} running${waiting ? `, ${waiting} waiting for an environment` : ''}`);
+  }
+
   /** The latest lines functions wrote (up to 20,000), after sequence number `after`: what CloudWatch Logs would hold. */
   logs(filter: { after?: number; functionName?: string } = {}): FunctionLogLine[] {
     return this.logLines.filter((entry) => entry.seq > (filter.after ?? 0) && (!filter.functionName || entry.functionName === filter.functionName));
@@ -154,7 +169,7 @@ export class LambdaRuntime {
     const deadline = throttleAfterMs === undefined || !Number.isFinite(throttleAfterMs) ? undefined : performance.now() + throttleAfterMs;
     for (;;) {
       if (this.stopped) throw new Error('The local stack is shutting down');
-      const warm = this.idle.get(fn.name)?.pop();
+      const warm = this.takeIdle(fn.name);
       const busy = this.busy.get(fn.name) ?? 0;
       if (warm || busy < limit) {
         this.busy.set(fn.name, busy + 1);
@@ -181,6 +196,13 @@ export class LambdaRuntime {
       });
       if (!woken) return undefined;
     }
+  }
+
+  /** A warm environment whose worker is still alive (one that died while idle would hang its next invocation). */
+  private takeIdle(functionName: string): Environment | undefined {
+    const idle = this.idle.get(functionName);
+    for (let environment = idle?.pop(); environment; environment = idle?.pop()) if (!environment.dead) return environment;
+    return undefined;
   }
 
   private release(fn: LocalFunction, environment: Environment | undefined): void {
@@ -219,6 +241,7 @@ export class LambdaRuntime {
     let initDone!: () => void;
     const environment: Environment = { worker, initialized: new Promise<void>((resolve) => (initDone = resolve)) };
     const fail = (errorType: string, errorMessage: string) => {
+      environment.dead = true;
       initDone();
       environment.pending?.resolve({ requestId: '', ok: false, error: { errorType, errorMessage } });
     };

@@ -122,7 +122,7 @@ export class SqsPoller {
         // A receive already waiting when `pause` was called holds its batch until `resume`.
         await this.gate.pass();
         this.inFlightBatches++;
-        await this.options.activity.track(this.handle(messages)).finally(() => this.inFlightBatches--);
+        await this.options.activity.track(this.handle(messages), `${this.options.mapping.functionName} batch from its queue`).finally(() => this.inFlightBatches--);
       } catch (error) {
         if (!this.running) return;
         // Injected faults are counted by the plan (GET /_local/faults), not logged one by one.

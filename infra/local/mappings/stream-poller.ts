@@ -127,7 +127,7 @@ export class StreamPoller {
           const records = await this.read(streamArn, shardId, iterator);
           if (records.length === 0) continue;
           sawRecords = true;
-          await this.options.activity.track(this.handle(records));
+          await this.options.activity.track(this.handle(records), `${this.options.mapping.functionName} batch from its stream`);
           this.options.checkpoints.set(`${streamArn}/${shardId}`, records.at(-1)!.dynamodb!.SequenceNumber!);
         }
       } catch (error) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import os from 'node:os';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LocalClock } from '../../../infra/local/clock.ts';
 import { LambdaRuntime } from '../../../infra/local/lambda/runtime.ts';
 import type { LocalFunction } from '../../../infra/local/template/model.ts';
@@ -30,6 +30,7 @@ const runtime = new LambdaRuntime({
     fn('Crash', 'crash'),
     fn('Counter', 'counter'),
     fn('Callback', 'callbackStyle'),
+    fn('DieAfter', 'dieAfterAnswer'),
   ],
   baseEnvironment: { AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9999' },
   clockBuffer: clock.buffer,
@@ -80,6 +81,14 @@ describe('LambdaRuntime', () => {
   it('reuses a warm environment, as Lambda does', async () => {
     expect(await runtime.invoke('Counter', {}, 'direct')).toMatchObject({ result: 1 });
     expect(await runtime.invoke('Counter', {}, 'direct')).toMatchObject({ result: 2 });
+  });
+
+  it('does not hand out a warm environment that died while idle', async () => {
+    expect(await runtime.invoke('DieAfter', {}, 'direct')).toMatchObject({ ok: true, result: 'answered' });
+    await vi.waitFor(() => expect(runtime.warmEnvironments('DieAfter')).toBe(0));
+    // Reusing the dead one would wait out the function's whole timeout and answer Sandbox.Timedout.
+    expect(await runtime.invoke('DieAfter', {}, 'direct')).toMatchObject({ ok: true, result: 'answered' });
+    expect(runtime.describeBusy()).toEqual([]);
   });
 
   it('supports callback-style handlers', async () => {
