@@ -47,7 +47,7 @@ export function renderMarkdown(results: BenchResults, comparison: string[]): str
     out.push('');
   }
   for (const suite of results.suites) {
-    out.push(`## Suite: ${suite.suite}`, '', '| figure | value | target |', '|---|---|---|');
+    out.push(`## Suite: ${suite.suite}`, '', ...(suite.measuredAt ? [`Measured ${suite.measuredAt}, in an earlier run than the date above.`, ''] : []), '| figure | value | target |', '|---|---|---|');
     for (const figure of suite.figures) out.push(`| ${figure.name} | ${figure.value} ${figure.unit} | ${figure.target ?? ''} |`);
     out.push('', ...suite.notes.map((note) => `- ${note}`), '');
   }

@@ -74,7 +74,15 @@ export interface BenchResults {
   costPer1000Orders: CostPer1000Orders | null;
   ingest: IngestFigures | null;
   /** Every suite's figures and notes: RESULTS.md and the baseline comparison read them. */
-  suites: Array<{ suite: string; figures: Figure[]; notes: string[] }>;
+  suites: SuiteSummary[];
+}
+
+export interface SuiteSummary {
+  suite: string;
+  figures: Figure[];
+  notes: string[];
+  /** Set on a suite carried over from an earlier run (a run of named suites keeps the others): when it was measured. */
+  measuredAt?: string;
 }
 
 export function describeMachine(): Machine {
@@ -125,6 +133,42 @@ export function assembleResults(suites: SuiteResult[], context: { date: Date; ma
   };
 }
 
+/**
+ * A run of named suites (`npm run bench -- burst`) replaces theirs in the earlier results and keeps
+ * the rest, each marked with when it was measured, so one long variant can be measured on its own.
+ */
+export function mergeWithEarlier(results: BenchResults, earlier: unknown): BenchResults {
+  // Results written before this format (a bare array of suites) are not carried over.
+  if (!isBenchResults(earlier)) return results;
+  const ran = new Set(results.suites.map((suite) => suite.suite));
+  const carried = earlier.suites.filter((suite) => !ran.has(suite.suite)).map((suite) => ({ ...suite, measuredAt: suite.measuredAt ?? earlier.date }));
+  return {
+    ...results,
+    coldStart: results.coldStart ?? earlier.coldStart,
+    storeDay: results.storeDay ?? earlier.storeDay,
+    costPer1000Orders: results.costPer1000Orders ?? earlier.costPer1000Orders,
+    ingest: results.ingest ?? earlier.ingest,
+    suites: [...results.suites, ...carried],
+  };
+}
+
+function isBenchResults(value: unknown): value is BenchResults {
+  return !!value && typeof value === 'object' && typeof (value as BenchResults).date === 'string' && Array.isArray((value as BenchResults).suites);
+}
+
+/** The value of a size flag (`--orders 500` or `--orders=500`), a positive whole number, or undefined when absent. */
+export function sizeFromArgv(argv: readonly string[], flag: string): number | undefined {
+  const at = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
+  if (at < 0) return undefined;
+  const raw = argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`${flag}: expected a positive whole number, got ${raw}`);
+  return size;
+}
+
+/** Flags that set a suite's size: `--orders` the store day, `--deliveries` the burst, `--fault-orders` the day under faults. */
+export const sizeFlags = ['--orders', '--deliveries', '--fault-orders'] as const;
+
 /** The baseline's suites: results.json as committed now, or the older bare array of suites. */
 export function baselineSuites(parsed: unknown): BenchResults['suites'] | undefined {
   if (Array.isArray(parsed)) return parsed as BenchResults['suites'];
@@ -159,18 +203,18 @@ export function compareWithBaseline(results: BenchResults['suites'], baseline: B
 
 export const comparisonLine = (c: Comparison) => `${c.regression ? 'REGRESSION' : 'ok'} ${c.suite}/${c.figure}: ${c.before} -> ${c.after} (${(c.change * 100).toFixed(1)}%)`;
 
-/** `npm run bench -- [suite ...] [--orders N]`: the suites to run (none named: all) and the day's size. */
+/** `npm run bench -- [suite ...] [--orders N] [--deliveries N] [--fault-orders N]`: the suites to run (none named: all) and their sizes. */
 export function parseBenchArgs(argv: readonly string[]): { only: string[]; orders?: number } {
   const only: string[] = [];
-  let orders: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--orders' || arg.startsWith('--orders=')) {
-      const raw = arg.includes('=') ? arg.slice('--orders='.length) : argv[++i];
-      orders = Number(raw);
-      if (!Number.isInteger(orders) || orders < 1) throw new Error(`--orders: expected a positive whole number of orders, got ${raw}`);
-    } else if (arg === '--deliveries') i++; // the burst suite's size, read by bench/suites/burst.ts
-    else if (!arg.startsWith('--')) only.push(arg);
+    const flag = sizeFlags.find((candidate) => arg === candidate || arg.startsWith(`${candidate}=`));
+    if (flag) {
+      sizeFromArgv(argv.slice(i), flag);
+      if (!arg.includes('=')) i++;
+    } else if (arg === '--drain') continue; // the burst suite's, read by bench/suites/burst.ts
+    else if (arg.startsWith('--')) throw new Error(`${arg}: unknown option; the options are ${sizeFlags.join(', ')}`);
+    else only.push(arg);
   }
-  return { only, orders };
+  return { only, orders: sizeFromArgv(argv, '--orders') };
 }

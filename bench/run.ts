@@ -2,11 +2,12 @@
 // contract of issue 11, see bench/results.ts) and bench/RESULTS.md, and compares each ratio with the
 // committed baseline (bench/baseline.json). Figures that depend on the machine are ratios against a
 // reference measured in the same run.
-// `npm run bench -- cold-start` runs the named suites only; `--orders N` sets the store day's size.
+// `npm run bench -- burst` runs the named suites only and keeps the other suites' earlier figures;
+// `--orders N` sets the store day's size, `--deliveries N` the burst's, `--fault-orders N` the day under faults.
 import '../infra/local/quiet-warnings.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assembleResults, baselineSuites, compareWithBaseline, comparisonLine, describeMachine, parseBenchArgs } from './results.ts';
+import { assembleResults, baselineSuites, compareWithBaseline, comparisonLine, describeMachine, mergeWithEarlier, parseBenchArgs } from './results.ts';
 import { renderMarkdown } from './report.ts';
 import type { SuiteResult } from './results.ts';
 import { coldStartSuite } from './suites/cold-start.ts';
@@ -21,20 +22,33 @@ const benchDir = import.meta.dirname;
 const tolerance = 0.15;
 
 const { only } = parseBenchArgs(process.argv.slice(2));
-const suites = [coldStartSuite, webhooksSuite, storeDaySuite, burstSuite, faultsSuite].filter((suite) => only.length === 0 || only.includes(suite.name));
+const allSuites = [coldStartSuite, webhooksSuite, storeDaySuite, burstSuite, faultsSuite];
+const unknown = only.filter((name) => !allSuites.some((suite) => suite.name === name));
+if (unknown.length) {
+  console.error(`No suite named ${unknown.join(', ')}; the suites are ${allSuites.map((suite) => suite.name).join(', ')}`);
+  process.exit(2);
+}
+const suites = allSuites.filter((suite) => only.length === 0 || only.includes(suite.name));
+const started = performance.now();
 const ran: SuiteResult[] = [];
 for (const suite of suites) {
   console.log(`Running ${suite.name}...`);
+  const suiteStarted = performance.now();
   ran.push(await suite.run());
+  console.log(`${suite.name} took ${Math.round((performance.now() - suiteStarted) / 1000)} s.`);
 }
-const results = assembleResults(ran, { date: new Date(), machine: describeMachine() });
+const resultsFile = path.join(benchDir, 'results.json');
+// Named suites replace theirs in the earlier results and keep the others (each says when it was measured).
+const earlier: unknown = only.length && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+const results = mergeWithEarlier(assembleResults(ran, { date: new Date(), machine: describeMachine() }), earlier);
 const baselineFile = path.join(benchDir, 'baseline.json');
 const baseline = existsSync(baselineFile) ? baselineSuites(JSON.parse(readFileSync(baselineFile, 'utf8'))) : undefined;
 const comparison = compareWithBaseline(results.suites, baseline, tolerance);
 const markdown = renderMarkdown(results, comparison.map(comparisonLine));
-writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(path.join(benchDir, 'RESULTS.md'), markdown);
 console.log(markdown);
+console.log(`The bench took ${Math.round((performance.now() - started) / 1000)} s.`);
 if (!baseline) console.log('No baseline yet: copy bench/results.json to bench/baseline.json to set one.');
 const regressions = comparison.filter((c) => c.regression).length;
 if (regressions) console.log(`${regressions} figure(s) regressed beyond ${tolerance * 100}% against the baseline.`);

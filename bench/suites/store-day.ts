@@ -10,7 +10,7 @@ import { generateStoreDay } from '../store-day/generator.ts';
 import { StoreDayReplay } from '../store-day/replay.ts';
 import { costPer1000Orders, loadPrices, type CostPer1000Orders } from '../cost.ts';
 import type { UsageSnapshot } from '../../infra/local/usage/counters.ts';
-import type { StoreDayFigures, SuiteResult } from '../results.ts';
+import { sizeFromArgv, type StoreDayFigures, type SuiteResult } from '../results.ts';
 
 /**
  * The day the suite replays when `--orders` is not given. The issue's default day is 10,000
@@ -22,12 +22,7 @@ import type { StoreDayFigures, SuiteResult } from '../results.ts';
 export const defaultSampleOrders = 200;
 
 export function ordersFromArgv(argv: readonly string[]): number | undefined {
-  const at = argv.findIndex((arg) => arg === '--orders' || arg.startsWith('--orders='));
-  if (at < 0) return undefined;
-  const raw = argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
-  const orders = Number(raw);
-  if (!Number.isInteger(orders) || orders < 1) throw new Error(`--orders: expected a positive whole number of orders, got ${raw}`);
-  return orders;
+  return sizeFromArgv(argv, '--orders');
 }
 
 export const storeDaySuite = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleResults, baselineSuites, compareWithBaseline, parseBenchArgs, type SuiteResult } from '../../../bench/results.ts';
+import { assembleResults, baselineSuites, compareWithBaseline, mergeWithEarlier, parseBenchArgs, type SuiteResult } from '../../../bench/results.ts';
 import { renderMarkdown } from '../../../bench/report.ts';
 import { costPer1000Orders, loadPrices } from '../../../bench/cost.ts';
 import { usage } from './usage-fixture.ts';
@@ -104,8 +104,48 @@ describe('npm run bench arguments', () => {
     expect(parseBenchArgs([])).toEqual({ only: [], orders: undefined });
   });
 
+  it('reads every suite size and refuses an option it does not know', () => {
+    expect(parseBenchArgs(['burst', '--deliveries', '10000', 'faults', '--fault-orders=30'])).toEqual({ only: ['burst', 'faults'], orders: undefined });
+    expect(() => parseBenchArgs(['burst', '--deliveries', 'lots'])).toThrow(/--deliveries/);
+    expect(() => parseBenchArgs(['--order', '5'])).toThrow(/--order: unknown option/);
+  });
+
   it('refuses an --orders that is not a positive whole number, naming it', () => {
     expect(() => parseBenchArgs(['--orders', 'many'])).toThrow(/--orders/);
     expect(() => parseBenchArgs(['--orders', '0'])).toThrow(/--orders/);
+  });
+});
+
+describe('a run of named suites', () => {
+  const earlier = assembleResults([coldStart, webhooks, storeDay], { date, machine });
+  const later = new Date('2026-12-04T08:00:00Z');
+
+  it('replaces those suites and keeps the others from the earlier run, saying when they were measured', () => {
+    const rerun: SuiteResult = { ...webhooks, figures: [{ ...webhooks.figures[0]!, value: 0.7 }], ingest: { ...webhooks.ingest!, ratio: 0.7 } };
+    const merged = mergeWithEarlier(assembleResults([rerun], { date: later, machine }), earlier);
+    expect(merged.date).toBe('2026-12-04T08:00:00.000Z');
+    expect(merged.ingest?.ratio).toBe(0.7);
+    expect(merged.coldStart).toEqual(earlier.coldStart);
+    expect(merged.storeDay).toEqual(earlier.storeDay);
+    expect(merged.costPer1000Orders).toEqual(earlier.costPer1000Orders);
+    expect(merged.suites.map((suite) => [suite.suite, suite.measuredAt])).toEqual([
+      ['webhooks', undefined],
+      ['cold-start', '2026-12-03T08:00:00.000Z'],
+      ['store-day', '2026-12-03T08:00:00.000Z'],
+      ['cost', '2026-12-03T08:00:00.000Z'],
+    ]);
+    expect(renderMarkdown(merged, [])).toContain('Measured 2026-12-03T08:00:00.000Z, in an earlier run than the date above.');
+  });
+
+  it('carries nothing over from results written in the older bare-array format', () => {
+    const merged = mergeWithEarlier(assembleResults([webhooks], { date: later, machine }), earlier.suites);
+    expect(merged.suites.map((suite) => suite.suite)).toEqual(['webhooks']);
+    expect(merged.coldStart).toBeNull();
+  });
+
+  it('keeps the date a carried suite was first measured through later runs', () => {
+    const once = mergeWithEarlier(assembleResults([webhooks], { date: later, machine }), earlier);
+    const twice = mergeWithEarlier(assembleResults([webhooks], { date: new Date('2026-12-05T08:00:00Z'), machine }), once);
+    expect(twice.suites.find((suite) => suite.suite === 'cold-start')?.measuredAt).toBe('2026-12-03T08:00:00.000Z');
   });
 });
