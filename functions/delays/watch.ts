@@ -8,7 +8,6 @@
 // storefront first (idempotent on the order, so a retry gets the same code). A customer's own
 // parcel claim or return request on a watched order records their first contact ("told first").
 // A lost race throws: the record is redelivered and recomputed from fresh state.
-import { randomUUID } from 'node:crypto';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -16,28 +15,21 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DelaySettingsStore } from '#shared/adapters/delay-settings-store.ts';
-import { DelayStore, type DelayOutboxEvent } from '#shared/adapters/delay-store.ts';
+import { DelayStore } from '#shared/adapters/delay-store.ts';
 import { dynamoDocumentClient, requiredEnv } from '#shared/adapters/dynamodb.ts';
 import { IngestStore } from '#shared/adapters/ingest-store.ts';
 import { HttpStorefrontDiscounts } from '#shared/adapters/storefront-discounts.ts';
 import { courtesyDiscountRequest, giveCourtesy } from '#shared/delays/courtesy.ts';
 import { recordCustomerContact } from '#shared/delays/customer-contact.ts';
-import { reasonLabel } from '#shared/delays/digest.ts';
-import { delayNotificationDetail, type MessageContext } from '#shared/delays/customer-message.ts';
-import type { Detected } from '#shared/delays/detection.ts';
+import type { MessageContext } from '#shared/delays/customer-message.ts';
 import { hasEffects, onOrderChanged, onTimer, type DelayStep } from '#shared/delays/flow.ts';
 import type { DelayWatch } from '#shared/delays/watch.ts';
 import { parseAnyCatalogueEvent } from '#shared/events/consume-any.ts';
-import type { DetailInputOf } from '#shared/events/define.ts';
-import { DelayDetected, DelayResolved } from '#shared/events/delays.ts';
-import { NotificationRequested } from '#shared/events/notifications.ts';
-import { ParcelClaimFiled } from '#shared/events/refunds.ts';
-import { TimersRequested } from '#shared/events/timers.ts';
 import type { OrderState } from '#shared/ingest/order-state.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import type { ShopConfig } from '#shared/shops/config.ts';
 import { loadShopIndex } from '#shared/shops/directory.ts';
-import { customerRefOf } from '#shared/storefronts/to-events.ts';
+import { outboxOf } from './outbox.ts';
 
 const tableName = requiredEnv('STATE_TABLE_NAME');
 const shopsSecret = requiredEnv('SHOPS_SECRET_ARN');
@@ -51,65 +43,6 @@ const orderEvents = new Set(['OrderPlaced', 'OrderUpdated', 'OrderCancelled']);
 const shipmentEvents = new Set(['ShipmentCreated', 'ShipmentUpdated', 'ShipmentDelivered']);
 /** The customer asking about the order themselves (the rule passes only their own parcel claims). */
 const contactEvents = { ParcelClaimFiled: 'parcel_claim', ReturnRequested: 'return_request' } as const;
-
-const alertSeverity = { low: 'info', medium: 'warning', high: 'warning', critical: 'critical' } as const;
-
-/** The ops alert of one detection, to the shop's duty team; undefined when the shop names none. */
-function opsAlert(found: Detected, watch: DelayWatch, state: OrderState, shop: ShopConfig, now: Date): DetailInputOf<typeof NotificationRequested> | undefined {
-  const opsEmail = shop.notifications?.opsEmail;
-  if (!opsEmail || !state.order) return undefined;
-  const { delay } = found;
-  const orderNumber = watch.orderNumber ?? watch.orderId;
-  const facts = [
-    { label: 'Order', value: orderNumber },
-    { label: 'Reason', value: reasonLabel[delay.reason] },
-    { label: 'Severity', value: delay.severity },
-    ...(delay.promisedBy ? [{ label: 'Promised by', value: delay.promisedBy }] : []),
-    ...(delay.carrier ?? watch.carrier ? [{ label: 'Carrier', value: (delay.carrier ?? watch.carrier)! }] : []),
-    ...(watch.destinationCountry ? [{ label: 'Destination', value: watch.destinationCountry }] : []),
-    { label: 'Detected at', value: delay.detectedAt },
-  ];
-  return {
-    version: 1,
-    shopId: watch.shopId,
-    occurredAt: now.toISOString(),
-    notificationId: `ntf_${delay.delayId}_alert`,
-    customer: customerRefOf(state.order),
-    messageType: 'ops_alert',
-    category: 'transactional',
-    deduplicationKey: `ops_alert:delay:${delay.delayId}`,
-    orderId: watch.orderId,
-    ...(delay.shipmentId ? { shipmentId: delay.shipmentId } : {}),
-    recipient: { email: opsEmail },
-    channelPreference: ['email'],
-    locale: 'en',
-    templateData: {
-      title: `Order ${orderNumber} is late: ${reasonLabel[delay.reason]}`.slice(0, 120),
-      summary: `Order ${orderNumber} was detected as ${reasonLabel[delay.reason]}.${delay.promisedBy ? ` It was promised by ${delay.promisedBy}.` : ''}`.slice(0, 500),
-      severity: alertSeverity[delay.severity],
-      facts,
-    },
-  };
-}
-
-/** The outbox events of a step: timers, detections, resolutions, customer messages, ops alerts. */
-function outboxOf(step: DelayStep, watch: DelayWatch, state: OrderState, shop: ShopConfig, now: Date): DelayOutboxEvent[] {
-  const out: DelayOutboxEvent[] = [];
-  const push = (definition: DelayOutboxEvent['definition'], detail: unknown) => out.push({ eventId: randomUUID(), definition, detail });
-  if (step.set.length + step.cancel.length > 0) push(TimersRequested, { version: 1, shopId: watch.shopId, occurredAt: now.toISOString(), set: step.set, cancel: step.cancel });
-  for (const found of step.detected) push(DelayDetected, found.detail);
-  for (const resolved of step.resolved) push(DelayResolved, resolved);
-  for (const message of step.messages) {
-    const detail = delayNotificationDetail(watch, state, message, { notificationId: `ntf_${randomUUID()}`, now });
-    if (detail) push(NotificationRequested, detail);
-  }
-  for (const found of step.detected) {
-    const alert = opsAlert(found, watch, state, shop, now);
-    if (alert) push(NotificationRequested, alert);
-  }
-  if (step.claim) push(ParcelClaimFiled, step.claim);
-  return out;
-}
 
 async function recordHandler(record: SQSRecord): Promise<void> {
   const event = parseAnyCatalogueEvent(JSON.parse(record.body));

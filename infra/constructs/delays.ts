@@ -6,6 +6,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { receiveHelpdeskTicket } from '../../shared/api/routes.ts';
 import { eventPatternFor } from '../../shared/events/define.ts';
+import { OpsActionRecorded } from '../../shared/events/ops.ts';
 import { OrderCancelled, OrderPlaced, OrderUpdated } from '../../shared/events/orders.ts';
 import { ParcelClaimFiled } from '../../shared/events/refunds.ts';
 import { ReturnRequested } from '../../shared/events/returns.ts';
@@ -26,7 +27,8 @@ export interface DelaysProps {
  * or a carrier reports an exception, records the delay, apologises to the customer and alerts the
  * duty team, all in one transaction with the watch; the ladder files parcel claims and a courtesy
  * discount is created on the storefront. A daily digest of open delays goes to each duty team;
- * customers' own claims, returns and helpdesk tickets record their first contact.
+ * customers' own claims, returns and helpdesk tickets record their first contact. Publishing new
+ * delay settings re-plans the shop's open orders under them.
  */
 export class Delays extends Construct {
   constructor(scope: Construct, id: string, { backbone, shopsSecret }: DelaysProps) {
@@ -48,6 +50,19 @@ export class Delays extends Construct {
     // The customer asking themselves (a parcel claim, a return): the first contact, for "told first".
     const contacts = new WorkQueue(this, 'ContactQueue', { visibilityTimeout: Duration.seconds(60), maxReceiveCount: 8 });
     backbone.subscribeQueue(this, 'ContactRule', eventPatternFor(ParcelClaimFiled, ReturnRequested), contacts, watch);
+
+    // New delay settings published through the ops API: the shop's open orders re-planned under them.
+    const replan = backbone.newFunction(this, 'Replan', {
+      entry: 'functions/delays/replan.ts',
+      service: 'delays',
+      description: 'Re-plans the deadlines and timers of a shop’s open orders after new delay settings are published',
+      timeout: Duration.minutes(2),
+      environment: { STATE_TABLE_NAME: backbone.stateTable.tableName, SHOPS_SECRET_ARN: shopsSecret.secretArn },
+    });
+    backbone.grantState(replan, 'readWrite');
+    shopsSecret.grantRead(replan.fn);
+    const published = new WorkQueue(this, 'SettingsQueue', { visibilityTimeout: Duration.minutes(12), maxReceiveCount: 5 });
+    backbone.subscribeQueue(this, 'SettingsRule', { ...eventPatternFor(OpsActionRecorded), detail: { action: ['delaySettings.publish'] } }, published, replan, 1);
 
     // A helpdesk ticket about an order: the first contact too, signed with the shop's webhook secret.
     const helpdesk = backbone.newFunction(this, 'Helpdesk', {

@@ -1261,7 +1261,7 @@ export type paths = {
         get: operations["getDelaySettings"];
         /**
          * Publish delay settings
-         * @description Publishes `settings` as the next version, only if the shop is still at `expectedVersion`; from then on they take over from the shop config. An order’s deadlines and timers follow them from its next order, shipment or timer event. Every version is kept, and the publication is in the audit trail (subject `policy` `delays`) with the settings it changed and the reason.
+         * @description Publishes `settings` as the next version, only if the shop is still at `expectedVersion`; from then on they take over from the shop config. The shop’s latest 1,000 orders awaiting shipment or in transit (those a dry run reads) are then re-planned under them within seconds: their deadlines and timers move as the dry run showed; an older open order follows them from its next order, shipment or timer event. Every version is kept, and the publication is in the audit trail (subject `policy` `delays`) with the settings it changed and the reason.
          *
          *     Requires an ops bearer token with the `supervisor` role or higher (viewer < agent < supervisor < admin).
          */

@@ -227,4 +227,11 @@ describe('timers', () => {
     const [, rule] = ofType('AWS::Events::Rule').find(([id]) => id.startsWith('DelaysTimerRule'))!;
     expect(rule.Properties.EventPattern).toEqual({ source: ['aftersales.timers'], 'detail-type': ['TimerFired'], detail: { kind: ['ship_by', 'deliver_by', 'tracking_stalled'] } });
   });
+
+  it('sends the delay re-plan only publications of delay settings, one at a time', () => {
+    const [, rule] = ofType('AWS::Events::Rule').find(([id]) => id.startsWith('DelaysSettingsRule'))!;
+    expect(rule.Properties.EventPattern).toEqual({ source: ['aftersales.ops'], 'detail-type': ['OpsActionRecorded'], detail: { action: ['delaySettings.publish'] } });
+    const [, mapping] = ofType('AWS::Lambda::EventSourceMapping').find(([, resource]) => JSON.stringify(resource.Properties.FunctionName).includes('DelaysReplanFunction'))!;
+    expect(mapping.Properties.BatchSize).toBe(1);
+  });
 });

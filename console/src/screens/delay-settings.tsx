@@ -85,7 +85,7 @@ function DelayDryRunResult({ result }: { result: SettingsDryRun }) {
         <>
           Version {result.currentVersion} → draft version {result.draftVersion}, as of {formatTime(result.evaluatedAt)}: {totals.orders} orders read, {totals.open} open;{' '}
           <strong>{totals.changed} orders with different deadlines</strong> ({totals.shipByMoved} ship-by and {totals.deliverByMoved} deliver-by moved; {totals.becomeLate} would now be late,{' '}
-          {totals.noLongerLate} no longer late). Orders follow the published settings from their next order, shipment or timer event.
+          {totals.noLongerLate} no longer late). Publishing re-plans these orders at once.
         </>
       }
       changes={result.changes}
