@@ -1,10 +1,11 @@
 // The local EventBridge Scheduler: the HTTP API over an in-memory store, and the firing of due
-// schedules against the LocalClock, with the target's retry policy and dead-letter queue.
+// schedules against the LocalClock; each occurrence is delivered with the target's retry policy and
+// dead-letter queue by delivery.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../journal.ts';
 import type { LocalClock } from '../clock.ts';
+import { deliverOccurrence, toError } from './delivery.ts';
 import { schedulerApiHandler } from './server.ts';
 import { RecurringJobs, type RecurringEntry, type RecurringJob, type ListedRecurringJob } from './recurring.ts';
 import { reviveSchedule, ScheduleStore, type ScheduleEntry, type ScheduleStoreSnapshot } from './store.ts';
@@ -44,9 +45,6 @@ interface SchedulerSnapshot extends ScheduleStoreSnapshot {
   firings: { schedule: StoredSchedule; dueAt: string }[];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
-const isoSeconds = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
 export class LocalScheduler {
   private readonly store: ScheduleStore;
@@ -92,7 +90,7 @@ export class LocalScheduler {
     const run = this.chain.then(async () => {
       for (const { schedule, dueAt } of interrupted) {
         const firing = `${schedule.Arn}@${dueAt}`;
-        await this.attempt(reviveSchedule(schedule), new Date(dueAt), this.options.clock.now());
+        await deliverOccurrence(reviveSchedule(schedule), new Date(dueAt), this.options.clock.now(), this.options);
         this.firings.delete(firing);
         this.save();
       }
@@ -295,7 +293,7 @@ export class LocalScheduler {
     // Move past this occurrence first: an update or delete made by the target while it runs wins.
     const completed = this.store.advance(entry, dueAt);
     const firedAt = this.options.clock.now();
-    const { attempts, outcome, error } = await this.attempt(schedule, dueAt, firedAt);
+    const { attempts, outcome, error } = await deliverOccurrence(schedule, dueAt, firedAt, this.options);
     this.firings.delete(firing);
     this.save();
     if (completed && schedule.ActionAfterCompletion === 'DELETE') this.store.remove(entry);
@@ -312,54 +310,4 @@ export class LocalScheduler {
       ...(error === undefined ? {} : { error }),
     };
   }
-
-  /** Delivers one occurrence with the target's retry policy, then to its dead-letter queue. */
-  private async attempt(schedule: StoredSchedule, dueAt: Date, firedAt: Date): Promise<Pick<FiredSchedule, 'attempts' | 'outcome' | 'error'>> {
-    const retries = schedule.Target.RetryPolicy?.MaximumRetryAttempts ?? this.options.defaultRetryAttempts ?? 2;
-    const backoff = this.options.retryBackoffMs ?? 25;
-    let attempts = 0;
-    let failure: Error | undefined;
-    do {
-      attempts++;
-      if (failure) await sleep(Math.min(backoff * 2 ** (attempts - 2), 1000));
-      try {
-        await Promise.resolve().then(() => this.options.deliver(withContext(schedule, dueAt, attempts), firedAt));
-        failure = undefined;
-      } catch (error) {
-        failure = toError(error);
-        this.options.log?.(`[scheduler] ${schedule.GroupName}/${schedule.Name} attempt ${attempts} failed: ${failure.message}`);
-      }
-    } while (failure && attempts <= retries);
-
-    let outcome: FiredSchedule['outcome'] = 'delivered';
-    let error = failure?.message;
-    if (failure) {
-      outcome = 'failed';
-      if (schedule.Target.DeadLetterConfig?.Arn && this.options.onDeadLetter) {
-        try {
-          await this.options.onDeadLetter(withContext(schedule, dueAt, attempts), failure);
-          outcome = 'dead-lettered';
-        } catch (dlqError) {
-          error = `${failure.message}; the dead-letter queue refused it too: ${toError(dlqError).message}`;
-        }
-      }
-    }
-    return { attempts, outcome, ...(error === undefined ? {} : { error }) };
-  }
-}
-
-/** A copy of the schedule whose Target.Input has Scheduler's context attributes filled in. */
-function withContext(schedule: StoredSchedule, dueAt: Date, attempt: number): StoredSchedule {
-  const input = schedule.Target.Input;
-  const target = { ...schedule.Target };
-  if (input !== undefined) {
-    const values: Record<string, string> = {
-      'schedule-arn': schedule.Arn,
-      'scheduled-time': isoSeconds(dueAt),
-      'execution-id': randomBytes(8).toString('hex'),
-      'attempt-number': String(attempt),
-    };
-    target.Input = input.replace(/<aws\.scheduler\.(schedule-arn|scheduled-time|execution-id|attempt-number)>/g, (_, name: string) => values[name]!);
-  }
-  return { ...schedule, Target: target };
 }
