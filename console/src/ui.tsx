@@ -1,6 +1,7 @@
 // Small building blocks shared by the screens: notices, cursor paging, reason forms.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { formatTime } from './api.ts';
 
 export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ComponentChildren }) {
   return (
@@ -158,5 +159,21 @@ export function ReasonAction(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A case's history, newest first: each entry's time, then what `describe` says of it. */
+export function Timeline<T extends { at: string }>({ entries, describe }: { entries: readonly T[]; describe: (entry: T) => ComponentChildren }) {
+  return (
+    <>
+      <h2>Timeline</h2>
+      <ol class="timeline" data-testid="timeline">
+        {[...entries].reverse().map((entry, index) => (
+          <li key={`${entry.at}-${index}`}>
+            <time dateTime={entry.at}>{formatTime(entry.at)}</time> — {describe(entry)}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatTime, humanize, problemText, type Schemas } from '../api.ts';
 import { href, useConsole } from '../app.tsx';
 import { queueSortDirection, SortHeader, TierLabel, type QueueSort } from '../sorting.tsx';
-import { ListStatus, Notice, Pager, ReasonAction, useCursorPages, useFieldId } from '../ui.tsx';
+import { ListStatus, Notice, Pager, ReasonAction, Timeline, useCursorPages, useFieldId } from '../ui.tsx';
 
 type FollowUpCase = Schemas['FollowUpCase'];
 type Status = FollowUpCase['status'];
@@ -175,16 +175,16 @@ export function FollowUpCaseScreen({ caseId }: { caseId: string }) {
         </section>
       )}
 
-      <h2>Timeline</h2>
-      <ol class="timeline" data-testid="timeline">
-        {[...item.history].reverse().map((entry, index) => (
-          <li key={`${entry.at}-${index}`}>
-            <time dateTime={entry.at}>{formatTime(entry.at)}</time> — <strong>{entry.action}</strong>
+      <Timeline
+        entries={item.history}
+        describe={(entry) => (
+          <>
+            <strong>{entry.action}</strong>
             {entry.resolution && ` as ${humanize(entry.resolution)}`} {entry.by ? `by ${entry.by}` : 'by the survey'}
             {entry.note && <q>{entry.note}</q>}
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+      />
     </article>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatMoney, formatTime, humanize, problemText, type Schemas } from '../api.ts';
 import { href, useConsole } from '../app.tsx';
-import { Notice, ReasonAction, useFieldId } from '../ui.tsx';
+import { Notice, ReasonAction, Timeline, useFieldId } from '../ui.tsx';
 
 type ReturnCase = Schemas['ReturnCase'];
 type Rule = Schemas['RejectReturnRequest']['rule'] & string;
@@ -135,15 +135,15 @@ export function ReturnCaseScreen({ caseId }: { caseId: string }) {
         </section>
       )}
 
-      <h2>Timeline</h2>
-      <ol class="timeline" data-testid="timeline">
-        {[...item.history].reverse().map((entry, index) => (
-          <li key={`${entry.at}-${index}`}>
-            <time dateTime={entry.at}>{formatTime(entry.at)}</time> — <strong>{humanize(entry.action)}</strong>: {humanize(entry.from)} → {humanize(entry.to)} by {actorText(entry.actor)}
+      <Timeline
+        entries={item.history}
+        describe={(entry) => (
+          <>
+            <strong>{humanize(entry.action)}</strong>: {humanize(entry.from)} → {humanize(entry.to)} by {actorText(entry.actor)}
             {entry.reason && <q>{entry.reason}</q>}
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+      />
       {item.timers.length > 0 && (
         <>
           <h2>Timers</h2>
