@@ -14,6 +14,7 @@ export interface FaultDayOptions {
   seed: number;
   concurrency?: number;
   onProgress?: (progress: { done: number; total: number }) => void;
+  onSlowSettle?: (detail: string) => void;
 }
 
 export interface FaultDayResult extends ReplayResult {
@@ -92,6 +93,7 @@ export async function replayUnderFaults(day: StoreDay, options: FaultDayOptions)
     {
       concurrency: options.concurrency ?? 16,
       onProgress: options.onProgress,
+      onSlowSettle: options.onSlowSettle,
       // Faults from the day's start (the jump to its Monday runs fault-free), counted afresh.
       beforeStart: async () => void (await setFaults({ rate: options.rate, kinds: 'all', seed: options.seed })),
       beforeReconcile: async () => {

@@ -33,6 +33,8 @@ export interface ReplayOptions {
   settleEveryMs?: number;
   /** Called after each step (for a progress bar). */
   onProgress?: (progress: { done: number; total: number; simulatedNow: number }) => void;
+  /** Told each time the stack did not settle within its limit, with what it was still doing. */
+  onSlowSettle?: (detail: string) => void;
   /** Called once the clock is at the day's start, just before the stopwatch starts (e.g. to reset usage counters). */
   beforeStart?: () => Promise<void>;
   /** Called once the day is over and the stack settled, before the last messages are read and reconciled (e.g. to re-drive dead letters). */
@@ -155,6 +157,7 @@ export class StoreDayReplay {
       const detail = String(answer.body?.detail ?? '');
       if (answer.status !== 500 || !detail.includes('did not settle') || Date.now() > deadline) return answer;
       this.slowSettles.push(detail);
+      this.options.onSlowSettle?.(detail);
     }
   }
 
