@@ -6,19 +6,18 @@
 // published once (test/clock/webhook-burst.test.ts does so in CI for 200).
 // `npm run bench -- burst --deliveries N` sets the burst's size.
 import path from 'node:path';
-import { stateTable } from '../state-table.ts';
 import { BatchGetCommand, DynamoDBDocumentClient, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
 import { localWebhookSecret } from '../../infra/local/demo-shops.ts';
 import { burstDeliveries, percentile, sendBurst, withDuplicates, type BurstDelivery } from '../../test/support/webhook-burst.ts';
 import { sizeFromArgv, type SuiteResult } from '../results.ts';
+import { stateTable } from '../state-table.ts';
 
 const defaultDeliveries = 10_000;
 const spreadMs = 10_000;
 /** One delivery in 20 is sent twice, as a storefront re-sends one whose answer it did not see. */
 const duplicateEvery = 20;
 const demoShopId = 'demo-shopify';
-
 
 /** How many of the deliveries the state table holds as mapped (status processed). */
 async function countProcessed(stack: LocalStack, deliveries: readonly BurstDelivery[]): Promise<{ processed: number; stored: number }> {
