@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { esbuildFunctionOptions } from '../../infra/constructs/bundling.ts';
 import { buildLocalModel, type LocalFunction } from '../../infra/local/template/model.ts';
 import { synthesize } from '../../infra/local/template/synth.ts';
 import type { Figure, SuiteResult } from '../run.ts';
@@ -84,14 +85,8 @@ export async function bundleFloor(projectRoot: string, outfile: string): Promise
     stdin: { contents: floorSource, resolveDir: projectRoot, loader: 'ts' },
     absWorkingDir: projectRoot,
     outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    minify: true,
+    ...esbuildFunctionOptions,
     logLevel: 'error',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }
 

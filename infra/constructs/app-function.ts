@@ -7,6 +7,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { functionBundleBanner, functionBundleMainFields, functionBundleTarget } from './bundling.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -72,15 +73,14 @@ export class AppFunction extends Construct {
       bundling: {
         format: OutputFormat.ESM,
         platform: 'node',
-        target: 'node24',
-        mainFields: ['module', 'main'],
+        target: functionBundleTarget,
+        mainFields: functionBundleMainFields,
         minify: true,
         bundleAwsSDK: true,
         forceDockerBundling: false,
         metafile: true,
         logLevel: LogLevel.WARNING,
-        // ESM output still meets CommonJS dependencies that call require() on Node built-ins.
-        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        banner: functionBundleBanner,
       },
     });
     if (props.deadLetterQueue) {

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { esbuildFunctionOptions } from '../../../infra/constructs/bundling.ts';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -20,12 +21,7 @@ async function bundledBytes(entry: string): Promise<Map<string, number>> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    minify: true,
+    ...esbuildFunctionOptions,
     write: false,
     metafile: true,
     outfile: 'index.mjs',
